@@ -1,0 +1,201 @@
+//! Shallow grammar shared by the relation and statement rules: where a
+//! verb's subject and object are, coordination, negation, passives.
+
+use super::words::{self, is_in};
+use super::{Doc, MentionKind};
+use crate::lexicon::VerbSense;
+
+/// Words that end a clause when scanning for an object.
+const CLAUSE_BREAKS: &[&str] = &[",", ";", ":", "--", "\u{2014}", "\u{2013}", "that", "which", "who", "while", "after", "before", "because", "as", "but", "when", "where", "if", "although", "since", "until", "(", ")"];
+
+/// Whether token `v` of sentence `s` reads as a verb rather than a noun:
+/// lowercase, not after a determiner or possessive, not inside a mention.
+pub(super) fn is_verb_position(doc: &Doc<'_>, s: usize, v: usize) -> bool {
+    let w = doc.word(s, v);
+    if w.is_empty() || !w.chars().next().is_some_and(char::is_lowercase) {
+        return false;
+    }
+    if doc.mention_at(s, v).is_some() {
+        return false;
+    }
+    if v > 0 {
+        let p = doc.word(s, v - 1);
+        if is_in(words::DETERMINERS, p) && !is_in(&["that", "all", "both", "each"], p) || matches!(p, "'s" | "’s") {
+            return false;
+        }
+        // "the Biden administration's strong commitment" / "a greater distance".
+        if p.ends_with("ing") && is_in(words::DETERMINERS, doc.word(s, v.saturating_sub(2))) {
+            return false;
+        }
+    }
+    true
+}
+
+/// The mention that is the subject of the verb at `v`, looking left over
+/// auxiliaries, adverbs, negation, time words and one comma apposition.
+/// Returns the mention index.
+pub(super) fn subject_before(doc: &Doc<'_>, s: usize, v: usize, lo: usize) -> Option<usize> {
+    let mut j = v;
+    while j > lo {
+        let w = doc.word(s, j - 1);
+        let time = is_in(&["today", "tonight", "yesterday", "earlier"], w)
+            || (is_in(&["on", "last", "this", "week", "month", "year", "weekend"], w) && time_context(doc, s, j - 1));
+        if is_in(words::AUXILIARIES, w) || is_in(words::NEGATIONS, w) || words::is_adverb(w) || is_in(words::CALENDAR, w) || time {
+            j -= 1;
+        } else {
+            break;
+        }
+    }
+    if j == lo {
+        return None;
+    }
+    if let Some(m) = doc.mention_ending(s, j) {
+        if doc.mentions[m].kind != MentionKind::Modifier || is_plural_demonym(doc, m) {
+            return Some(m);
+        }
+        return None;
+    }
+    // Apposition: "Pranab Mukherjee, India's minister, said" / relative clause.
+    if doc.word(s, j - 1) == "," {
+        let mut k = j - 1;
+        let stop = k.saturating_sub(15).max(lo);
+        while k > stop {
+            k -= 1;
+            if doc.word(s, k) == "," {
+                if let Some(m) = doc.mention_ending(s, k) {
+                    return Some(m);
+                }
+                return None;
+            }
+        }
+    }
+    None
+}
+
+/// Whether a time word at `i` is part of a time expression ("on Tuesday",
+/// "last week") rather than a preposition of the clause.
+fn time_context(doc: &Doc<'_>, s: usize, i: usize) -> bool {
+    let w = doc.word(s, i);
+    let next = doc.word(s, i + 1);
+    match w {
+        "on" => is_in(words::CALENDAR, next),
+        "last" | "this" => is_in(&["week", "month", "year", "weekend", "night"], next) || is_in(words::CALENDAR, next),
+        _ => is_in(&["last", "this", "next"], doc.word(s, i.saturating_sub(1))),
+    }
+}
+
+/// A bare plural demonym ("Americans") is a fine subject.
+fn is_plural_demonym(doc: &Doc<'_>, m: usize) -> bool {
+    let m = &doc.mentions[m];
+    doc.word(m.sent, m.end - 1).ends_with('s')
+}
+
+/// The actors of mention `m` together with those coordinated before it
+/// ("Japan and the United States", "X, Y and Z").
+pub(super) fn coordinated(doc: &Doc<'_>, s: usize, m: usize) -> Vec<usize> {
+    let mut actors = doc.mentions[m].actors.clone();
+    let mut start = doc.mentions[m].start;
+    loop {
+        let mut k = start;
+        if k > 0 && doc.word(s, k - 1) == "the" {
+            k -= 1;
+        }
+        if k == 0 || !matches!(doc.word(s, k - 1), "and" | ",") {
+            break;
+        }
+        let mut j = k - 1;
+        if doc.word(s, j) == "and" && j > 0 && doc.word(s, j - 1) == "," {
+            j -= 1;
+        }
+        match doc.mention_ending(s, j) {
+            Some(p) if doc.mentions[p].kind != MentionKind::Modifier => {
+                for &a in doc.mentions[p].actors.iter().rev() {
+                    if !actors.contains(&a) {
+                        actors.insert(0, a);
+                    }
+                }
+                start = doc.mentions[p].start;
+            }
+            _ => break,
+        }
+    }
+    actors
+}
+
+/// Whether a negation stands between tokens `a` and `b`.
+pub(super) fn negated_between(doc: &Doc<'_>, s: usize, a: usize, b: usize) -> bool {
+    (a..b).any(|i| is_in(words::NEGATIONS, doc.word(s, i)) || doc.word(s, i).ends_with("n't"))
+}
+
+/// The first mention that is the object of the verb (and particle) ending
+/// before `from`: skips determiners, adjectives and one noun phrase joined by
+/// "of"/"by"/"on"/"against"; a possessor counts ("North Korea's test").
+/// Returns (mention, token after it).
+pub(super) fn object_after(doc: &Doc<'_>, s: usize, from: usize, hi: usize) -> Option<usize> {
+    let mut j = from;
+    let limit = (from + 8).min(hi);
+    while j < limit {
+        if let Some(m) = doc.mention_starting(s, j) {
+            if doc.mentions[m].kind == MentionKind::Modifier && !doc.mentions[m].possessive {
+                // "Japanese nationals" is a country mention; a bare modifier is not an object
+                j = doc.mentions[m].end;
+                continue;
+            }
+            return Some(m);
+        }
+        let w = doc.word(s, j);
+        if is_in(CLAUSE_BREAKS, w) || w == "." || w == "to" && j > from {
+            return None;
+        }
+        // A verb form after the object slot starts a new predicate.
+        if j > from && !doc.lex.verb(w).is_empty() && !is_in(&["by", "of", "on", "against", "with"], w) && w.ends_with("ed") {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// The particle of a sense, if the words after `v` spell it.
+pub(super) fn particle_end(doc: &Doc<'_>, s: usize, v: usize, sense: &VerbSense) -> Option<usize> {
+    if sense.particle.is_empty() {
+        return Some(v + 1);
+    }
+    let mut j = v + 1;
+    for p in &sense.particle {
+        // Allow one adverb or object pronoun between verb and particle? Keep it strict.
+        if !doc.word(s, j).eq_ignore_ascii_case(p) {
+            return None;
+        }
+        j += 1;
+    }
+    Some(j)
+}
+
+/// The sense of the verb at `v` whose particle the text spells, the longest
+/// particle first; `None` when no sense fits.
+pub(super) fn pick_sense<'l>(doc: &Doc<'l>, s: usize, v: usize, senses: &'l [VerbSense]) -> Option<(&'l VerbSense, usize)> {
+    let mut best: Option<(&VerbSense, usize)> = None;
+    for sense in senses {
+        if let Some(end) = particle_end(doc, s, v, sense) {
+            if best.is_none_or(|(b, _)| sense.particle.len() > b.particle.len()) {
+                best = Some((sense, end));
+            }
+        }
+    }
+    best
+}
+
+/// The predicate string for a sense: lemma plus its particle.
+pub(super) fn predicate(sense: &VerbSense) -> String {
+    if sense.particle.is_empty() {
+        sense.lemma.clone()
+    } else {
+        format!("{} {}", sense.lemma, sense.particle.join(" "))
+    }
+}
+
+/// The CAMEO root of a code ("0831" -> "08").
+pub(super) fn root(code: &str) -> String {
+    code.get(..2).unwrap_or(code).to_string()
+}

@@ -1,0 +1,701 @@
+//! Actor mentions and coreference.
+//!
+//! One left-to-right pass over the story. At each token the patterns are
+//! tried from the most specific to the least:
+//! 1. affiliation? + title + name: "U.S. President Joe Biden",
+//!    "India's external affairs minister, Pranab Mukherjee";
+//! 2. affiliation + group noun: "South Korean lawmakers" (a group),
+//!    "the Japanese government" (the country);
+//! 3. affiliation? + capitalised words ending in an organisation head:
+//!    "Japan's Defense Ministry";
+//! 4. a gazetteer hit: country, capital, demonym or organisation;
+//! 5. role nominals, plural references and pronouns, resolved against what
+//!    was read before ("the U.S. president", "the two leaders", "he");
+//! 6. a capitalised name: a known person's last name, a new person, an
+//!    organisation.
+
+use super::words::{self, is_in};
+use super::{ActorKind, ActorRec, Doc, Mention, MentionKind};
+use crate::lexicon::{SurfaceForm, Target, Title};
+use crate::text::{is_capitalized, TokenKind};
+
+/// A gazetteer hit aligned to tokens.
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    end: usize,
+    target: Target,
+    form: SurfaceForm,
+}
+
+/// Reading state carried across sentences for coreference.
+#[derive(Default)]
+struct Memory {
+    /// The last set of actors referred to together ("X and Y", "the two leaders").
+    plural: Vec<usize>,
+}
+
+/// Finds every mention in the document and fills `doc.actors`.
+pub(super) fn find(doc: &mut Doc<'_>) {
+    let mut memory = Memory::default();
+    for s in 0..doc.sents.len() {
+        sentence(doc, s, &mut memory);
+    }
+}
+
+fn sentence(doc: &mut Doc<'_>, s: usize, memory: &mut Memory) {
+    let text = doc.text;
+    let tokens = doc.sents[s].tokens.clone();
+    let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
+    let hits = gazetteer_hits(doc, s);
+    let first = doc.sents[s].first;
+    let mut i = first;
+    while i < words.len() {
+        let before = doc.mentions.len();
+        let next = person_with_title(doc, s, &words, &hits, i)
+            .or_else(|| group_or_government(doc, s, &words, &hits, i))
+            .or_else(|| organization_phrase(doc, s, &words, &hits, i))
+            .or_else(|| gazetteer_mention(doc, s, &words, &hits, i))
+            .or_else(|| reference(doc, s, &words, i, memory))
+            .or_else(|| capitalized_name(doc, s, &words, &hits, i));
+        match next {
+            Some(end) if end > i => i = end,
+            _ => i += 1,
+        }
+        for m in before..doc.mentions.len() {
+            let m = &doc.mentions[m];
+            if m.actors.len() > 1 {
+                memory.plural = m.actors.clone();
+            }
+        }
+    }
+    // Coordinated mentions ("Japan and the United States") form a plural set.
+    let ms = doc.sents[s].mentions.clone();
+    for w in ms.windows(2) {
+        let (a, b) = (&doc.mentions[w[0]], &doc.mentions[w[1]]);
+        let between: Vec<&str> = words[a.end..b.start].to_vec();
+        if matches!(between.as_slice(), ["and"] | ["and", "the"] | ["," , "and"]) && a.kind != MentionKind::Pronoun {
+            let mut set = a.actors.clone();
+            set.extend(b.actors.iter().copied());
+            set.dedup();
+            if set.len() > 1 {
+                memory.plural = set;
+            }
+        }
+    }
+}
+
+/// Gazetteer hits of sentence `s`, indexed by start token.
+fn gazetteer_hits(doc: &Doc<'_>, s: usize) -> Vec<Option<Hit>> {
+    let sent = &doc.sents[s];
+    let mut hits = vec![None; sent.tokens.len()];
+    let base = sent.span.start;
+    let stext = &doc.text[sent.span.clone()];
+    for (a, b, p) in doc.lex.find_surfaces(stext) {
+        let (a, b) = (a + base, b + base);
+        let start = sent.tokens.iter().position(|t| t.start == a);
+        let end = sent.tokens.iter().position(|t| t.end == b);
+        if let (Some(st), Some(en)) = (start, end) {
+            let surf = &doc.lex.surfaces[p];
+            hits[st] = Some(Hit { end: en + 1, target: surf.target, form: surf.form });
+        }
+    }
+    hits
+}
+
+/// Registers (or finds) an actor, returning its index.
+fn actor(doc: &mut Doc<'_>, name: &str, kind: ActorKind) -> usize {
+    if let Some(i) = doc.actors.iter().position(|a| a.name == name && a.kind == kind) {
+        return i;
+    }
+    doc.actors.push(ActorRec {
+        name: name.to_string(),
+        kind,
+        aliases: Vec::new(),
+        spans: Vec::new(),
+        title: None,
+        country: None,
+        gender: None,
+    });
+    doc.actors.len() - 1
+}
+
+/// Records a mention of `actors` over tokens `[a, b)`; names and nominals add
+/// their surface as an alias.
+fn mention(doc: &mut Doc<'_>, s: usize, a: usize, b: usize, actors: Vec<usize>, kind: MentionKind) {
+    let possessive = doc.sents[s].tokens.get(b).is_some_and(|t| t.kind == TokenKind::Possessive);
+    let span = doc.token_span(s, a, b);
+    if actors.len() == 1 && kind != MentionKind::Pronoun {
+        let surface = doc.text[span.clone()].to_string();
+        let rec = &mut doc.actors[actors[0]];
+        if !rec.aliases.contains(&surface) {
+            rec.aliases.push(surface);
+        }
+        rec.spans.push(span);
+    }
+    let idx = doc.mentions.len();
+    doc.mentions.push(Mention { sent: s, start: a, end: b, actors, kind, possessive });
+    doc.sents[s].mentions.push(idx);
+}
+
+/// Adds an alias without a mention (a sub-form of a longer mention).
+fn alias(doc: &mut Doc<'_>, actor: usize, surface: &str) {
+    let rec = &mut doc.actors[actor];
+    if !rec.aliases.iter().any(|a| a == surface) {
+        rec.aliases.push(surface.to_string());
+    }
+}
+
+/// A country or organisation prefix that affiliates what follows
+/// ("U.S.", "Japanese", "Japan's", "India's"). Returns (end token, actor name).
+fn affiliation(doc: &Doc<'_>, words: &[&str], hits: &[Option<Hit>], i: usize) -> Option<(usize, String)> {
+    let h = hits.get(i).copied().flatten()?;
+    let (name, _) = doc.lex.target_actor(h.target);
+    let mut end = h.end;
+    if words.get(end).is_some_and(|w| matches!(*w, "'s" | "’s")) {
+        end += 1;
+    } else if matches!(h.form, SurfaceForm::Capital) {
+        return None;
+    }
+    Some((end, name.to_string()))
+}
+
+/// Longest title spelled at `i` ("prime minister", "Secretary of State").
+fn title_at<'l>(doc: &Doc<'l>, words: &[&str], i: usize) -> Option<(usize, &'l Title)> {
+    let max = doc.lex.max_title_words();
+    for n in (1..=max).rev() {
+        if i + n > words.len() {
+            continue;
+        }
+        let phrase = words[i..i + n].join(" ");
+        if let Some(t) = doc.lex.title(&phrase) {
+            return Some((i + n, t));
+        }
+    }
+    None
+}
+
+/// Whether `w` can be part of a person's name.
+fn name_word(doc: &Doc<'_>, w: &str) -> bool {
+    let first = w.chars().next().unwrap_or(' ');
+    first.is_uppercase()
+        && w.chars().any(char::is_alphabetic)
+        && !is_in(words::CALENDAR, w)
+        && !is_in(words::COMMON_CAPITALIZED, w)
+        && doc.lex.title(w).is_none()
+        && !(w.len() > 1 && w.chars().all(|c| c.is_uppercase() || c == '.') && w.len() <= 5 && w.contains('.'))
+}
+
+/// A run of name words at `i`, allowing name particles and initials;
+/// returns its end. Stops at gazetteer hits of countries.
+fn name_run(doc: &Doc<'_>, words: &[&str], hits: &[Option<Hit>], i: usize) -> usize {
+    let mut j = i;
+    while j < words.len() {
+        let w = words[j];
+        let initial = w.len() == 2 && w.ends_with('.') && w.starts_with(char::is_uppercase);
+        if j > i && hits[j].is_some_and(|h| matches!(h.target, Target::Country(_))) {
+            break;
+        }
+        if name_word(doc, w) || initial {
+            j += 1;
+        } else if j > i
+            && is_in(words::NAME_PARTICLES, w)
+            && words.get(j + 1).is_some_and(|n| name_word(doc, n))
+        {
+            j += 2;
+        } else if j > i && w == "-" && words.get(j + 1).is_some_and(|n| name_word(doc, n)) {
+            j += 2;
+        } else {
+            break;
+        }
+        if j - i >= 5 {
+            break;
+        }
+    }
+    j
+}
+
+/// Finds or creates the person called `name` (full name, or a single name
+/// that may be a known person's last name).
+fn person(doc: &mut Doc<'_>, name: &str) -> usize {
+    let parts: Vec<&str> = name.split_whitespace().collect();
+    if parts.len() == 1 {
+        if let Some(p) = known_person(doc, name) {
+            return p;
+        }
+    } else {
+        // A person first known by one name only now gets the full name.
+        let last = *parts.last().unwrap_or(&name);
+        if let Some(p) = doc
+            .actors
+            .iter()
+            .position(|a| a.kind == ActorKind::Person && a.name == last)
+        {
+            doc.actors[p].name = name.to_string();
+            return p;
+        }
+        // Same person introduced with and without a middle initial.
+        if let Some(p) = doc.actors.iter().position(|a| {
+            a.kind == ActorKind::Person && {
+                let ap: Vec<&str> = a.name.split_whitespace().collect();
+                ap.len() >= 2 && ap.first() == parts.first() && ap.last() == parts.last()
+            }
+        }) {
+            return p;
+        }
+    }
+    actor(doc, name, ActorKind::Person)
+}
+
+/// A person of the document whose last (or first) name is `word`.
+fn known_person(doc: &Doc<'_>, word: &str) -> Option<usize> {
+    let by_last: Vec<usize> = (0..doc.actors.len())
+        .filter(|&i| {
+            let a = &doc.actors[i];
+            a.kind == ActorKind::Person && a.name.split_whitespace().last() == Some(word)
+        })
+        .collect();
+    if by_last.len() == 1 {
+        return Some(by_last[0]);
+    }
+    if by_last.len() > 1 {
+        return by_last.last().copied();
+    }
+    let by_first: Vec<usize> = (0..doc.actors.len())
+        .filter(|&i| {
+            let a = &doc.actors[i];
+            a.kind == ActorKind::Person && a.name.split_whitespace().count() > 1 && a.name.split_whitespace().next() == Some(word)
+        })
+        .collect();
+    (by_first.len() == 1).then(|| by_first[0])
+}
+
+/// Pattern 1: [former] [affiliation] title [,] Name.
+fn person_with_title(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option<Hit>], i: usize) -> Option<usize> {
+    let start = i;
+    let mut k = i;
+    if is_in(&["former", "then", "incoming", "outgoing", "acting", "interim"], words[k]) {
+        k += 1;
+    }
+    let aff = affiliation(doc, words, hits, k);
+    if let Some((end, _)) = &aff {
+        k = *end;
+    }
+    // "his U.S. counterpart Lloyd Austin"
+    let (title_end, title) = match title_at(doc, words, k) {
+        Some(t) => t,
+        None if words.get(k).is_some_and(|w| w.eq_ignore_ascii_case("counterpart")) => (k + 1, &COUNTERPART),
+        None => return None,
+    };
+    let mut n = title_end;
+    // Titles stack: "Deputy Prime Minister", "White House Press Secretary".
+    while let Some((e, _)) = title_at(doc, words, n) {
+        n = e;
+    }
+    let comma = words.get(n) == Some(&",");
+    if comma {
+        n += 1;
+    }
+    let name_end = name_run(doc, words, hits, n);
+    if name_end == n {
+        return None;
+    }
+    // A title in lowercase needs a capitalised name right after it, and an
+    // affiliation or capitalised title before a comma apposition.
+    if comma && aff.is_none() {
+        return None;
+    }
+    let name = words[n..name_end].join(" ").replace(" - ", "-");
+    let p = person(doc, &name);
+    if !title.is_honorific() && title.canonical != "counterpart" {
+        doc.actors[p].title.get_or_insert_with(|| title.clone());
+        if doc.actors[p].gender.is_none() && !title.gender.is_empty() {
+            doc.actors[p].gender = title.gender.chars().next();
+        }
+    }
+    if let Some((_, country)) = &aff {
+        doc.actors[p].country.get_or_insert_with(|| country.clone());
+    }
+    // Aliases: the whole phrase, the phrase without affiliation, the name.
+    let full = doc.text[doc.token_span(s, start, name_end)].to_string();
+    let no_aff = doc.text[doc.token_span(s, k, name_end)].to_string();
+    let bare = doc.text[doc.token_span(s, n, name_end)].to_string();
+    for a in [no_aff, bare] {
+        alias(doc, p, &a);
+    }
+    mention(doc, s, start, name_end, vec![p], MentionKind::Name);
+    // The mention surface was pushed as alias; make sure the full one stays.
+    alias(doc, p, &full);
+    Some(name_end)
+}
+
+/// "counterpart" behaves as a title without a class of its own.
+static COUNTERPART: Title = Title { canonical: String::new(), class: String::new(), gender: String::new() };
+
+/// Pattern 2: affiliation + group noun, or + "government"/"administration".
+fn group_or_government(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option<Hit>], i: usize) -> Option<usize> {
+    let (end, country) = affiliation(doc, words, hits, i)?;
+    let is_country = matches!(hits[i]?.target, Target::Country(_));
+    let noun = *words.get(end)?;
+    // Person-name administrations ("the Biden administration") are handled in reference().
+    if is_country && is_in(&["government", "administration", "authorities", "leadership", "regime", "state"], noun) {
+        let c = actor(doc, &country, ActorKind::Country);
+        mention(doc, s, i, end + 1, vec![c], MentionKind::Name);
+        return Some(end + 1);
+    }
+    let g = doc.lex.group(noun)?;
+    if !is_country || noun.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let civil = g.class == "civil";
+    if civil {
+        // "Japanese nationals", "the Japanese people" stand for the country.
+        let c = actor(doc, &country, ActorKind::Country);
+        mention(doc, s, i, end, vec![c], MentionKind::Name);
+        return Some(end + 1);
+    }
+    // One group per affiliation and class: "Eritrean troops" = "Eritrean forces".
+    let surface = doc.text[doc.token_span(s, i, end + 1)].to_string();
+    let class = g.class.clone();
+    let existing = doc.actors.iter().position(|a| {
+        a.kind == ActorKind::Group
+            && a.country.as_deref() == Some(country.as_str())
+            && a.title.as_ref().is_some_and(|t| t.class == class)
+    });
+    let gi = match existing {
+        Some(gi) => gi,
+        None => {
+            let gi = actor(doc, &surface, ActorKind::Group);
+            doc.actors[gi].country = Some(country);
+            doc.actors[gi].title = Some(Title { canonical: noun.to_lowercase(), class, gender: String::new() });
+            gi
+        }
+    };
+    mention(doc, s, i, end + 1, vec![gi], MentionKind::Name);
+    Some(end + 1)
+}
+
+/// Pattern 3: [affiliation] Capitalised Words ending in an organisation head
+/// ("Japan's Defense Ministry", "the Ethiopian Human Rights Commission").
+fn organization_phrase(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option<Hit>], i: usize) -> Option<usize> {
+    let aff = affiliation(doc, words, hits, i);
+    let k = aff.as_ref().map_or(i, |(e, _)| *e);
+    if aff.is_none() && !org_start(doc, words, s, i) {
+        return None;
+    }
+    // The run must not begin with a gazetteer organisation that covers it all.
+    let mut j = k;
+    let mut last_head = None;
+    while j < words.len() {
+        let w = words[j];
+        if is_capitalized(w) && !is_in(words::CALENDAR, w) && (j > k || !is_in(words::COMMON_CAPITALIZED, w)) {
+            if is_in(words::ORG_HEADS, w) {
+                last_head = Some(j + 1);
+            }
+            j += 1;
+        } else if j > k && is_in(&["of", "for", "and", "on", "the"], w) && words.get(j + 1).is_some_and(|n| is_capitalized(n)) {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    let end = last_head?;
+    if end <= k {
+        return None;
+    }
+    // A run that is exactly a gazetteer organisation is left to pattern 4.
+    if aff.is_none() && hits[i].is_some_and(|h| h.end == end) {
+        return None;
+    }
+    let core = doc.text[doc.token_span(s, k, end)].to_string();
+    let canonical = match &aff {
+        Some((_, country)) if words.get(k - 1).is_some_and(|w| matches!(*w, "'s" | "’s")) => {
+            let adj = doc.lex.country(country).and_then(|c| c.adjectives.first().cloned());
+            match adj {
+                Some(adj) => format!("{adj} {core}"),
+                None => doc.text[doc.token_span(s, i, end)].to_string(),
+            }
+        }
+        Some(_) => doc.text[doc.token_span(s, i, end)].to_string(),
+        None => core.clone(),
+    };
+    // "the Defense Ministry" later in a document that named "Japan's Defense Ministry".
+    let o = match doc.actors.iter().position(|a| a.kind == ActorKind::Organization && (a.name == canonical || a.name.ends_with(&format!(" {canonical}")))) {
+        Some(o) => o,
+        None => {
+            let o = actor(doc, &canonical, ActorKind::Organization);
+            doc.actors[o].country = aff.map(|(_, c)| c);
+            o
+        }
+    };
+    alias(doc, o, &core);
+    mention(doc, s, i, end, vec![o], MentionKind::Name);
+    Some(end)
+}
+
+/// Whether a capitalised organisation phrase may start at `i` (not a
+/// sentence-initial common word).
+fn org_start(doc: &Doc<'_>, words: &[&str], s: usize, i: usize) -> bool {
+    let w = words[i];
+    is_capitalized(w) && !is_in(words::COMMON_CAPITALIZED, w) && !(i == doc.sents[s].first && looks_common(doc, w))
+}
+
+/// A capitalised word that is probably an ordinary word made capital by its
+/// position: a verb form, an -ing or -ed form, or a function word.
+fn looks_common(doc: &Doc<'_>, w: &str) -> bool {
+    is_in(words::COMMON_CAPITALIZED, w)
+        || !doc.lex.verb(w).is_empty()
+        || (w.len() > 5 && (w.ends_with("ing") || w.ends_with("ed")))
+        || !doc.lex.noun(w).is_empty()
+        || doc.lex.group(w).is_some()
+        || (doc.lex.title(w).is_some() && !doc.text.contains(&format!(" {w} ")))
+}
+
+/// Pattern 4: a gazetteer hit on its own.
+fn gazetteer_mention(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option<Hit>], i: usize) -> Option<usize> {
+    let h = hits[i]?;
+    let (name, kind) = doc.lex.target_actor(h.target);
+    let name = name.to_string();
+    let a = actor(doc, &name, kind);
+    if let Target::Organization(o) = h.target {
+        if doc.actors[a].country.is_none() {
+            doc.actors[a].country = doc.lex.organizations[o].country.clone();
+        }
+    }
+    // A demonym before a lowercase noun modifies it ("Japanese archipelago");
+    // elsewhere it stands for the country ("the Japanese", "North Korean said").
+    let next = words.get(h.end).copied().unwrap_or("");
+    let modifier = h.form == SurfaceForm::Adjective && next.chars().next().is_some_and(char::is_lowercase);
+    let kind = if modifier { MentionKind::Modifier } else { MentionKind::Name };
+    let _ = words;
+    mention(doc, s, i, h.end, vec![a], kind);
+    Some(h.end)
+}
+
+/// Pattern 5: role nominals, plural references, descriptions and pronouns.
+fn reference(doc: &mut Doc<'_>, s: usize, words: &[&str], i: usize, memory: &Memory) -> Option<usize> {
+    let w = words[i];
+    let lw = w.to_lowercase();
+    // Pronouns.
+    if is_in(words::SINGULAR_PRONOUNS, w) {
+        let gender = words::pronoun_gender(w);
+        let object = matches!(lw.as_str(), "him" | "her") && i > 0 && !is_in(&["to", "with", "for", "by", "from", "of", "about"], words[i - 1]);
+        let p = resolve_pronoun(doc, s, i, gender, object)?;
+        if let Some(g) = gender {
+            doc.actors[p].gender.get_or_insert(g);
+        }
+        mention(doc, s, i, i + 1, vec![p], MentionKind::Pronoun);
+        return Some(i + 1);
+    }
+    if is_in(words::PLURAL_PRONOUNS, w) {
+        if memory.plural.len() > 1 {
+            mention(doc, s, i, i + 1, memory.plural.clone(), MentionKind::Pronoun);
+            return Some(i + 1);
+        }
+        return None;
+    }
+    if !is_in(&["the", "both", "his", "her", "their", "its"], w) {
+        // "Secretary Blinken" is pattern 1; a bare capitalised role "The Secretary" comes here.
+        return None;
+    }
+    let mut k = i + 1;
+    // "the two leaders", "both countries", "the three nations"
+    let count = match words.get(k).map(|w| w.to_lowercase()) {
+        Some(n) if matches!(n.as_str(), "two" | "both") => Some(2),
+        Some(n) if n == "three" => Some(3),
+        _ if lw == "both" => Some(2),
+        _ => None,
+    };
+    if let Some(count) = count {
+        if lw != "both" {
+            k += 1;
+        }
+        let noun = words.get(k).map(|w| w.to_lowercase()).unwrap_or_default();
+        let set = match noun.as_str() {
+            "leaders" | "presidents" | "ministers" | "men" | "women" | "officials" | "sides" if noun != "sides" => recent(doc, count, |a| {
+                a.kind == ActorKind::Person
+            }),
+            "countries" | "nations" | "allies" | "neighbors" | "neighbours" | "governments" | "states" | "sides" => recent(doc, count, |a| a.kind == ActorKind::Country),
+            _ => return None,
+        };
+        if set.len() == count {
+            mention(doc, s, i, k + 1, set, MentionKind::Nominal);
+            return Some(k + 1);
+        }
+        return None;
+    }
+    if !is_in(&["the", "his", "her", "their"], w) {
+        return None;
+    }
+    // "the U.S. president", "the Japanese leader", "his Pakistani counterpart"
+    let hits = gazetteer_hits(doc, s);
+    let mut country = None;
+    if let Some(h) = hits.get(k).copied().flatten() {
+        if let Target::Country(c) = h.target {
+            country = Some(doc.lex.countries[c].name.clone());
+            k = h.end;
+        }
+    }
+    let head = words.get(k).copied().unwrap_or("");
+    if lw == "the" {
+        if let Some((end, title)) = title_at(doc, words, k) {
+            // A role followed by a name is pattern 1's business.
+            if words.get(end).is_some_and(|n| name_word(doc, n)) {
+                return None;
+            }
+            let canonical = title.canonical.clone();
+            let p = recent(doc, 1, |a| {
+                a.kind == ActorKind::Person
+                    && a.title.as_ref().is_some_and(|t| t.canonical == canonical || canonical.ends_with(&t.canonical) || t.canonical.ends_with(&canonical))
+                    && country.as_ref().is_none_or(|c| a.country.as_ref() == Some(c))
+            });
+            if let [p] = p.as_slice() {
+                mention(doc, s, i, end, vec![*p], MentionKind::Nominal);
+                return Some(end);
+            }
+            return None;
+        }
+        if head.eq_ignore_ascii_case("leader") {
+            let p = recent(doc, 1, |a| {
+                a.kind == ActorKind::Person
+                    && a.title.as_ref().is_some_and(Title::is_leader)
+                    && country.as_ref().is_none_or(|c| a.country.as_ref() == Some(c))
+            });
+            if let [p] = p.as_slice() {
+                mention(doc, s, i, k + 1, vec![*p], MentionKind::Nominal);
+                return Some(k + 1);
+            }
+        }
+        // "the Asian country", "the African nation"
+        if matches!(head, "country" | "nation") && country.is_none() {
+            if let Some(region) = words.get(i + 1).and_then(|r| region_of(r)) {
+                if k == i + 1 {
+                    let next = words.get(i + 2).copied().unwrap_or("");
+                    if matches!(next, "country" | "nation") {
+                        let c = recent(doc, 1, |a| {
+                            a.kind == ActorKind::Country && doc.lex.country(&a.name).is_some_and(|c| c.region == region)
+                        });
+                        if let [c] = c.as_slice() {
+                            mention(doc, s, i, i + 3, vec![*c], MentionKind::Nominal);
+                            return Some(i + 3);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Region names by their adjective ("Asian" -> "Asia").
+fn region_of(adj: &str) -> Option<&'static str> {
+    Some(match adj {
+        "Asian" => "Asia",
+        "African" => "Africa",
+        "European" => "Europe",
+        "Middle" => return None,
+        "Gulf" | "Arab" => "Middle East",
+        "Latin" | "South" => "South America",
+        "Caribbean" => "Caribbean",
+        "Pacific" => "Oceania",
+        _ => return None,
+    })
+}
+
+/// The `n` most recently mentioned distinct actors satisfying `pred`.
+fn recent(doc: &Doc<'_>, n: usize, pred: impl Fn(&ActorRec) -> bool) -> Vec<usize> {
+    let mut out = Vec::new();
+    for m in doc.mentions.iter().rev() {
+        if m.kind == MentionKind::Modifier {
+            continue;
+        }
+        for &a in &m.actors {
+            if !out.contains(&a) && pred(&doc.actors[a]) {
+                out.push(a);
+                if out.len() == n {
+                    out.reverse();
+                    return out;
+                }
+            }
+        }
+    }
+    out.reverse();
+    out
+}
+
+/// The person a singular pronoun refers to: the most recent compatible
+/// person, preferring the subject of the sentence; an object pronoun skips
+/// the subject of its own clause ("Biden assured him" is not Biden).
+fn resolve_pronoun(doc: &Doc<'_>, s: usize, i: usize, gender: Option<char>, object: bool) -> Option<usize> {
+    let compatible = |a: usize| {
+        let r = &doc.actors[a];
+        r.kind == ActorKind::Person && (gender.is_none() || r.gender.is_none() || r.gender == gender)
+    };
+    // Mentions before the pronoun, newest first.
+    let mut clause_subject = None;
+    if object {
+        // The nearest person mention before the verb of this clause.
+        clause_subject = doc.sents[s]
+            .mentions
+            .iter()
+            .rev()
+            .map(|&m| &doc.mentions[m])
+            .find(|m| m.end <= i && m.actors.len() == 1 && compatible(m.actors[0]))
+            .map(|m| m.actors[0]);
+    }
+    // Prefer the subject (first person mention) of the current sentence, then
+    // of earlier sentences, scanning back at most three sentences.
+    let lo = s.saturating_sub(3);
+    for ss in (lo..=s).rev() {
+        let ms: Vec<&Mention> = doc.sents[ss]
+            .mentions
+            .iter()
+            .map(|&m| &doc.mentions[m])
+            .filter(|m| (ss < s || m.end <= i) && m.actors.len() == 1 && m.kind != MentionKind::Modifier && compatible(m.actors[0]))
+            .filter(|m| Some(m.actors[0]) != clause_subject)
+            .collect();
+        if let Some(m) = ms.first() {
+            return Some(m.actors[0]);
+        }
+    }
+    None
+}
+
+/// Pattern 6: a capitalised name not covered by the lexicons.
+fn capitalized_name(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option<Hit>], i: usize) -> Option<usize> {
+    let w = words[i];
+    if !name_word(doc, w) {
+        return None;
+    }
+    let sentence_initial = i == doc.sents[s].first || (i > 0 && matches!(words[i - 1], "\"" | "\u{201C}" | "(" | ":"));
+    if sentence_initial && looks_common(doc, w) {
+        return None;
+    }
+    let end = name_run(doc, words, hits, i);
+    if end == i {
+        return None;
+    }
+    let name = words[i..end].join(" ").replace(" - ", "-");
+    if end - i == 1 {
+        // A single capitalised word: a known person's name, else nothing.
+        let p = known_person(doc, w)?;
+        mention(doc, s, i, end, vec![p], MentionKind::Name);
+        return Some(end);
+    }
+    // "Biden administration": the person's country.
+    if words.get(end).is_some_and(|n| *n == "administration") {
+        if let Some(p) = known_person(doc, words[end - 1]) {
+            if let Some(c) = doc.actors[p].country.clone() {
+                let c = actor(doc, &c, ActorKind::Country);
+                mention(doc, s, i, end + 1, vec![c], MentionKind::Name);
+                return Some(end + 1);
+            }
+        }
+    }
+    // A headline in title case is full of capitalised words that are no names.
+    if doc.sents[s].headline {
+        return None;
+    }
+    let p = person(doc, &name);
+    mention(doc, s, i, end, vec![p], MentionKind::Name);
+    Some(end)
+}

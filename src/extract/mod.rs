@@ -1,0 +1,305 @@
+//! Extraction: from one document's text to its actors, relations and
+//! statements, in the shape fixed by `shared/spec/extraction.md`.
+//!
+//! The stages run in order over one [`Doc`]:
+//! 1. [`layout`] keeps the story sentences (no headline boilerplate, dateline,
+//!    "Related coverage" tail);
+//! 2. [`mentions`] finds actor mentions and resolves coreference;
+//! 3. [`statements`] reads reported speech;
+//! 4. [`relations`] reads predicates between actors.
+
+mod grammar;
+mod layout;
+mod mentions;
+mod relations;
+mod statements;
+pub(crate) mod words;
+
+use serde::{Deserialize, Serialize};
+
+use crate::lexicon::Lexicon;
+use crate::text::{Span, Token};
+
+/// The kind of an actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActorKind {
+    /// A named person.
+    Person,
+    /// A country, also through its government, capital or demonym.
+    Country,
+    /// A named organisation.
+    Organization,
+    /// A collective with an affiliation ("South Korean lawmakers").
+    Group,
+}
+
+impl ActorKind {
+    /// The lowercase name used in the contract and the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActorKind::Person => "person",
+            ActorKind::Country => "country",
+            ActorKind::Organization => "organization",
+            ActorKind::Group => "group",
+        }
+    }
+
+    /// Parses the lowercase name.
+    pub fn parse(s: &str) -> Option<ActorKind> {
+        Some(match s {
+            "person" => ActorKind::Person,
+            "country" => ActorKind::Country,
+            "organization" | "organisation" => ActorKind::Organization,
+            "group" => ActorKind::Group,
+            _ => return None,
+        })
+    }
+}
+
+/// One actor of a document, once, after coreference.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Actor {
+    /// Canonical name.
+    pub name: String,
+    /// Person, country, organisation or group.
+    pub kind: ActorKind,
+    /// Every other surface form that refers to it in this document.
+    pub aliases: Vec<String>,
+    /// Byte spans of its mentions (not part of the contract output).
+    #[serde(skip)]
+    pub mentions: Vec<Span>,
+}
+
+/// An interaction between two actors.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Relation {
+    /// Acting actor's canonical name.
+    pub subject: String,
+    /// Verb lemma with its particle ("condemn", "talk with").
+    pub predicate: String,
+    /// Other actor's canonical name.
+    pub object: String,
+    /// CAMEO code (root, or finer where the lexicon knows it).
+    pub cameo: String,
+    /// No direction ("X and Y agreed").
+    pub symmetric: bool,
+    /// Negated or refused.
+    pub negated: bool,
+    /// The sentence it was read from.
+    pub evidence: String,
+    /// Byte span of the evidence (not part of the contract output).
+    #[serde(skip)]
+    pub evidence_span: Span,
+}
+
+/// Reported speech.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Statement {
+    /// Speaker's canonical name.
+    pub speaker: String,
+    /// Speech verb lemma ("say", "according to").
+    pub verb: String,
+    /// The actor spoken to, if any.
+    pub addressee: Option<String>,
+    /// Actors mentioned in the content, the speaker excluded.
+    pub about: Vec<String>,
+    /// Content is a direct quotation.
+    pub direct: bool,
+    /// The reported words.
+    pub content: String,
+    /// Byte span of the content (not part of the contract output).
+    #[serde(skip)]
+    pub content_span: Span,
+}
+
+/// Everything extracted from one document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Extraction {
+    /// Document id.
+    pub doc: String,
+    /// Actors, in order of first mention.
+    pub actors: Vec<Actor>,
+    /// Relations, in text order.
+    pub relations: Vec<Relation>,
+    /// Statements, in text order.
+    pub statements: Vec<Statement>,
+}
+
+/// A sentence of the story, with its tokens and mentions.
+#[derive(Debug, Clone)]
+pub(crate) struct Sent {
+    pub span: Span,
+    pub paragraph: usize,
+    pub tokens: Vec<Token>,
+    /// Headlines give actors but no relations or statements.
+    pub headline: bool,
+    /// Index of the first token after a dateline ("TOKYO (Reuters) -").
+    pub first: usize,
+    /// Indices into `Doc::mentions`, in token order.
+    pub mentions: Vec<usize>,
+}
+
+/// How a mention refers to its actor(s).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MentionKind {
+    /// A proper name, alias, title form or capital.
+    Name,
+    /// A demonym used as a modifier ("Japanese people"): names the country
+    /// for `about`, but is weak as a subject or object.
+    Modifier,
+    /// A role nominal ("the prime minister") or description ("the Asian country").
+    Nominal,
+    /// A pronoun resolved to its antecedent(s).
+    Pronoun,
+}
+
+/// One mention of one or more actors.
+#[derive(Debug, Clone)]
+pub(crate) struct Mention {
+    pub sent: usize,
+    /// First token (index into the sentence's tokens).
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Document actor indices: one, or several for "the two leaders", "they".
+    pub actors: Vec<usize>,
+    pub kind: MentionKind,
+    /// Possessive: followed by `'s`.
+    pub possessive: bool,
+}
+
+/// An actor while the document is read.
+#[derive(Debug, Clone)]
+pub(crate) struct ActorRec {
+    pub name: String,
+    pub kind: ActorKind,
+    pub aliases: Vec<String>,
+    pub spans: Vec<Span>,
+    /// Role title for persons ("prime minister").
+    pub title: Option<crate::lexicon::Title>,
+    /// Affiliation: the country a person, organisation or group belongs to.
+    pub country: Option<String>,
+    /// Gender from the title, or from pronouns that resolved to it.
+    pub gender: Option<char>,
+}
+
+/// A document being extracted.
+pub(crate) struct Doc<'a> {
+    pub text: &'a str,
+    pub lex: &'a Lexicon,
+    pub sents: Vec<Sent>,
+    pub actors: Vec<ActorRec>,
+    pub mentions: Vec<Mention>,
+    pub relations: Vec<Relation>,
+    pub statements: Vec<Statement>,
+}
+
+impl<'a> Doc<'a> {
+    /// Text of token `i` of sentence `s`.
+    pub fn word(&self, s: usize, i: usize) -> &'a str {
+        self.sents[s].tokens.get(i).map_or("", |t| t.text(self.text))
+    }
+
+    /// The mention covering token `i` of sentence `s`, if any.
+    pub fn mention_at(&self, s: usize, i: usize) -> Option<usize> {
+        self.sents[s].mentions.iter().copied().find(|&m| self.mentions[m].start <= i && i < self.mentions[m].end)
+    }
+
+    /// The mention starting exactly at token `i` of sentence `s`.
+    pub fn mention_starting(&self, s: usize, i: usize) -> Option<usize> {
+        self.sents[s].mentions.iter().copied().find(|&m| self.mentions[m].start == i)
+    }
+
+    /// The mention ending exactly before token `i` (exclusive end == i).
+    pub fn mention_ending(&self, s: usize, i: usize) -> Option<usize> {
+        self.sents[s].mentions.iter().copied().find(|&m| self.mentions[m].end == i)
+    }
+
+    /// Byte span of tokens `[a, b)` of sentence `s`.
+    pub fn token_span(&self, s: usize, a: usize, b: usize) -> Span {
+        let t = &self.sents[s].tokens;
+        if a >= b || a >= t.len() {
+            let at = t.get(a).map_or(self.sents[s].span.end, |t| t.start);
+            return at..at;
+        }
+        t[a].start..t[b.min(t.len()) - 1].end
+    }
+
+    /// Canonical name of actor `i`.
+    pub fn name(&self, i: usize) -> &str {
+        &self.actors[i].name
+    }
+
+    /// The actors mentioned in a byte span, in order, deduplicated.
+    pub fn actors_in(&self, span: &Span) -> Vec<usize> {
+        let mut out = Vec::new();
+        for m in &self.mentions {
+            let sp = self.token_span(m.sent, m.start, m.end);
+            if sp.start >= span.start && sp.end <= span.end {
+                for &a in &m.actors {
+                    if !out.contains(&a) {
+                        out.push(a);
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Extracts actors, relations and statements from one document.
+///
+/// Never panics on any input; an empty or unreadable text gives an empty
+/// extraction.
+pub fn extract(doc_id: &str, text: &str, lex: &Lexicon) -> Extraction {
+    let mut doc = Doc {
+        text,
+        lex,
+        sents: layout::story_sentences(text),
+        actors: Vec::new(),
+        mentions: Vec::new(),
+        relations: Vec::new(),
+        statements: Vec::new(),
+    };
+    mentions::find(&mut doc);
+    statements::find(&mut doc);
+    relations::find(&mut doc);
+    finish(doc_id, doc)
+}
+
+/// Turns the working document into the contract shape.
+fn finish(doc_id: &str, doc: Doc<'_>) -> Extraction {
+    let used: Vec<bool> = (0..doc.actors.len())
+        .map(|a| doc.mentions.iter().any(|m| m.kind != MentionKind::Pronoun && m.actors.len() == 1 && m.actors[0] == a))
+        .collect();
+    let actors = doc
+        .actors
+        .iter()
+        .zip(&used)
+        .filter(|(_, u)| **u)
+        .map(|(a, _)| Actor {
+            name: a.name.clone(),
+            kind: a.kind,
+            aliases: a.aliases.iter().filter(|x| **x != a.name).cloned().collect(),
+            mentions: a.spans.clone(),
+        })
+        .collect();
+    let mut relations: Vec<Relation> = Vec::new();
+    for r in doc.relations {
+        let dup = relations.iter().any(|o| {
+            o.predicate == r.predicate
+                && o.cameo == r.cameo
+                && o.negated == r.negated
+                && ((o.subject == r.subject && o.object == r.object)
+                    || (r.symmetric && o.symmetric && o.subject == r.object && o.object == r.subject))
+        });
+        if !dup && r.subject != r.object {
+            relations.push(r);
+        }
+    }
+    Extraction { doc: doc_id.to_string(), actors, relations, statements: doc.statements }
+}
+
+#[cfg(test)]
+mod tests;

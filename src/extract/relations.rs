@@ -1,0 +1,216 @@
+//! Relations: predicates between two actors.
+//!
+//! Verbs: subject (with coordination and plural references expanded) before
+//! the verb, object after it (directly, after the verb's particle, or as the
+//! possessor of the object noun); passives ("was condemned by X"); negation
+//! and refusal ("did not", "refused to"); infinitival complements ("agreed
+//! to boost" is an agreement between the coordinated subjects).
+//!
+//! Action nouns: "talks with Y", "X's abduction of Y", with the agent taken
+//! from a possessor, a "by" phrase, or the clause subject.
+
+use super::grammar::{self, coordinated, negated_between, object_after, pick_sense, predicate, root, subject_before};
+use super::words::{self, is_in};
+use super::{Doc, MentionKind, Relation};
+use crate::lexicon::{VerbClass, VerbSense};
+
+/// Verbs that take an infinitive and pass their subject to it.
+const CONTROL_VERBS: &[&str] = &[
+    "agree", "agreed", "agrees", "refuse", "refused", "refuses", "decline", "declined", "declines",
+    "want", "wants", "wanted", "plan", "plans", "planned", "seek", "seeks", "sought", "try",
+    "tries", "tried", "vow", "vowed", "vows", "pledge", "pledged", "pledges", "promise",
+    "promised", "promises", "decide", "decided", "decides", "hope", "hopes", "hoped", "intend",
+    "intends", "intended", "threaten", "threatened", "threatens", "fail", "failed", "fails",
+    "continue", "continued", "continues", "like", "begin", "began", "start", "started",
+    "move", "moved", "moves", "prepare", "prepared", "prepares", "aim", "aims", "aimed",
+];
+
+/// Verbs whose infinitive complement they negate.
+const NEGATING: &[&str] = &["refuse", "refused", "refuses", "decline", "declined", "declines", "fail", "failed", "fails"];
+
+/// Finds relations in every story sentence.
+pub(super) fn find(doc: &mut Doc<'_>) {
+    for s in 0..doc.sents.len() {
+        if doc.sents[s].headline {
+            continue;
+        }
+        let lo = doc.sents[s].first;
+        let n = doc.sents[s].tokens.len();
+        for v in lo..n {
+            verb(doc, s, v, lo, n);
+            noun(doc, s, v, lo, n);
+        }
+    }
+}
+
+/// The subject actors of the verb at `v`: its own subject, or for an
+/// infinitive ("refused to meet") the subject of the governing verb.
+/// Returns (actors, negated, first token of the subject).
+fn subject(doc: &Doc<'_>, s: usize, v: usize, lo: usize) -> Option<(Vec<usize>, bool, usize)> {
+    if v >= 2 && doc.word(s, v - 1) == "to" && is_in(CONTROL_VERBS, doc.word(s, v - 2)) {
+        let g = v - 2;
+        let (actors, neg, start) = subject(doc, s, g, lo)?;
+        return Some((actors, neg || is_in(NEGATING, doc.word(s, g)), start));
+    }
+    if let Some(m) = subject_before(doc, s, v, lo) {
+        let actors = coordinated(doc, s, m);
+        let start = doc.mentions[m].start;
+        let neg = negated_between(doc, s, doc.mentions[m].end, v);
+        return Some((actors, neg, start));
+    }
+    None
+}
+
+fn is_passive(doc: &Doc<'_>, s: usize, v: usize) -> bool {
+    let w = doc.word(s, v);
+    v > 0 && is_in(&["was", "were", "been", "being", "is", "are", "be"], doc.word(s, v - 1)) && (w.ends_with("ed") || w.ends_with("en") || w.ends_with('t'))
+}
+
+fn verb(doc: &mut Doc<'_>, s: usize, v: usize, lo: usize, hi: usize) {
+    let senses = doc.lex.verb(doc.word(s, v));
+    if senses.is_empty() || !grammar::is_verb_position(doc, s, v) {
+        return;
+    }
+    let Some((sense, pend)) = pick_sense(doc, s, v, senses) else { return };
+    if sense.class == VerbClass::Speech {
+        return;
+    }
+    let sense = sense.clone();
+    // Passive: "Y was condemned by X".
+    if is_passive(doc, s, v) {
+        let Some(patient) = subject_before(doc, s, v, lo) else { return };
+        let by = (pend..(pend + 4).min(hi)).find(|&i| doc.word(s, i) == "by");
+        let Some(agent) = by.and_then(|b| doc.mention_starting(s, b + 1)) else { return };
+        let neg = negated_between(doc, s, doc.mentions[patient].end, v);
+        let objs = coordinated(doc, s, patient);
+        let subs = doc.mentions[agent].actors.clone();
+        emit(doc, s, &subs, &objs, &sense, neg, false);
+        return;
+    }
+    let Some((subs, neg, _)) = subject(doc, s, v, lo) else { return };
+    match object_after(doc, s, pend, hi) {
+        Some(om) => {
+            let mut m = om;
+            // "condemned North Korea's missile test": the possessor is the object.
+            let objs = doc.mentions[m].actors.clone();
+            // "X and Y" as object.
+            let mut objs_all = objs;
+            loop {
+                let e = doc.mentions[m].end;
+                let next = if matches!(doc.word(s, e), "and" | ",") { doc.mention_starting(s, e + 1).or_else(|| if doc.word(s, e + 1) == "the" { doc.mention_starting(s, e + 2) } else { None }) } else { None };
+                match next {
+                    Some(n) if doc.mentions[n].kind != MentionKind::Modifier => {
+                        objs_all.extend(doc.mentions[n].actors.iter().copied());
+                        m = n;
+                    }
+                    _ => break,
+                }
+            }
+            let symmetric = sense.symmetric && !sense.particle.is_empty() && sense.particle.iter().any(|p| p == "with");
+            emit(doc, s, &subs, &objs_all, &sense, neg, symmetric);
+        }
+        None if sense.symmetric && subs.len() > 1 => {
+            // "X and Y agreed": one mutual relation per pair.
+            for (i, &a) in subs.iter().enumerate() {
+                for &b in &subs[i + 1..] {
+                    emit(doc, s, &[a], &[b], &sense, neg, true);
+                }
+            }
+        }
+        None => {}
+    }
+}
+
+/// Action nouns with a participant after their preposition.
+fn noun(doc: &mut Doc<'_>, s: usize, n: usize, lo: usize, hi: usize) {
+    let w = doc.word(s, n);
+    if !w.chars().next().is_some_and(char::is_lowercase) || doc.mention_at(s, n).is_some() {
+        return;
+    }
+    let senses = doc.lex.noun(w).to_vec();
+    for sense in senses {
+        let p = doc.word(s, n + 1).to_lowercase();
+        if !sense.particles.iter().any(|x| *x == p) {
+            continue;
+        }
+        let Some(om) = object_after(doc, s, n + 2, hi) else { continue };
+        if doc.mentions[om].start > n + 4 {
+            continue;
+        }
+        let objs = doc.mentions[om].actors.clone();
+        // Agent: possessor before the noun ("Pyongyang's past abduction").
+        let possessor = (n.saturating_sub(3).max(lo)..n).rev().find_map(|i| {
+            doc.mention_ending(s, i).filter(|&m| doc.mentions[m].possessive && doc.mentions[m].end + 3 >= n)
+        });
+        // ... or "by X" after the object.
+        let by = (doc.mentions[om].end..(doc.mentions[om].end + 3).min(hi))
+            .find(|&i| doc.word(s, i) == "by")
+            .and_then(|b| doc.mention_starting(s, b + 1));
+        let agent = possessor.map(|m| doc.mentions[m].actors.clone()).or_else(|| by.map(|m| doc.mentions[m].actors.clone())).or_else(|| clause_subject(doc, s, n, lo, hi));
+        let Some(subs) = agent else { continue };
+        let vs = VerbSense {
+            lemma: sense.predicate.clone(),
+            particle: Vec::new(),
+            cameo: sense.cameo.clone(),
+            class: VerbClass::Interaction,
+            symmetric: sense.symmetric,
+            negative: false,
+        };
+        let neg = negated_between(doc, s, n.saturating_sub(4).max(lo), n);
+        emit(doc, s, &subs, &objs, &vs, neg, sense.symmetric);
+        return;
+    }
+}
+
+/// The actor(s) acting in the clause around token `n`: the subject of the
+/// nearest verb before it, or (for a fronted phrase "Referring to the talks
+/// with Y, X said") the subject after the comma.
+fn clause_subject(doc: &Doc<'_>, s: usize, n: usize, lo: usize, hi: usize) -> Option<Vec<usize>> {
+    // Backwards: a mention followed by a verb-ish word, within the clause.
+    for v in (lo..n).rev() {
+        if matches!(doc.word(s, v), "," | ";" | "that") {
+            break;
+        }
+        if let Some(m) = subject_before(doc, s, v, lo) {
+            if doc.mentions[m].end < v && !doc.lex.verb(doc.word(s, v)).is_empty() || (doc.mentions[m].end == v && is_verbish(doc.word(s, v))) {
+                return Some(coordinated(doc, s, m));
+            }
+        }
+    }
+    // Fronted participial phrase: the first mention after the next comma that a verb follows.
+    let comma = (n..hi).find(|&i| doc.word(s, i) == ",")?;
+    let m = doc.mention_starting(s, comma + 1)?;
+    let after = doc.word(s, doc.mentions[m].end);
+    if is_verbish(after) || !doc.lex.verb(after).is_empty() {
+        return Some(doc.mentions[m].actors.clone());
+    }
+    None
+}
+
+/// A lowercase word that reads like a finite verb ("held", "had", "said").
+fn is_verbish(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_lowercase) && (w.ends_with("ed") || is_in(&["held", "had", "has", "have", "made", "took", "gave", "began", "will", "would", "is", "are", "was", "were", "said", "told", "met", "sent", "got"], w) || is_in(words::AUXILIARIES, w))
+}
+
+/// Pushes one relation per (subject, object) pair.
+fn emit(doc: &mut Doc<'_>, s: usize, subs: &[usize], objs: &[usize], sense: &VerbSense, negated: bool, symmetric: bool) {
+    let span = doc.sents[s].span.clone();
+    let evidence = doc.text[span.clone()].to_string();
+    for &a in subs {
+        for &b in objs {
+            if a == b {
+                continue;
+            }
+            doc.relations.push(Relation {
+                subject: doc.name(a).to_string(),
+                predicate: predicate(sense),
+                object: doc.name(b).to_string(),
+                cameo: root(&sense.cameo),
+                symmetric,
+                negated: negated || sense.negative,
+                evidence: evidence.clone(),
+                evidence_span: span.clone(),
+            });
+        }
+    }
+}

@@ -1,0 +1,301 @@
+//! Reported speech: who said what, to whom, about whom.
+//!
+//! Three attributions are read in each sentence:
+//! - "according to X" before or after the content;
+//! - a trailing attribution: "CONTENT, X said." / "CONTENT, said X." (the
+//!   content may be a quotation opened sentences earlier);
+//! - a leading attribution: "X said (that) CONTENT", "X told Y CONTENT".
+//!
+//! The content of each statement is read again for statements nested in it
+//! ("Kishida told reporters that Biden assured him ...").
+
+use super::grammar::{self, coordinated, pick_sense, subject_before};
+use super::words::is_in;
+use super::{Doc, Relation, Statement};
+use crate::lexicon::VerbClass;
+use crate::text::{is_double_quote, TokenKind};
+
+/// Nouns for an audience that is not an actor: "told reporters".
+const AUDIENCES: &[&str] = &["reporters", "journalists", "the press", "media", "lawmakers", "parliament", "supporters", "crowd", "audience", "members"];
+
+/// Speech verbs that take the addressee as their object ("told Y").
+const ADDRESSING: &[&str] = &["tell", "assure", "inform", "brief", "warn", "urge", "remind", "promise", "ask", "notify", "advise", "caution", "reassure", "write", "thank"];
+
+/// Finds statements in every story sentence.
+pub(super) fn find(doc: &mut Doc<'_>) {
+    for s in 0..doc.sents.len() {
+        if doc.sents[s].headline {
+            continue;
+        }
+        let lo = doc.sents[s].first;
+        let hi = content_end(doc, s, doc.sents[s].tokens.len());
+        if according_to(doc, s, lo, hi) || trailing(doc, s, lo, hi) {
+            continue;
+        }
+        leading(doc, s, lo, hi, 0);
+    }
+}
+
+/// Drops the final period and closing quotes a sentence ends with.
+fn content_end(doc: &Doc<'_>, s: usize, mut hi: usize) -> usize {
+    while hi > 0 && matches!(doc.word(s, hi - 1), "." | "!" | "?" | ",") {
+        hi -= 1;
+    }
+    hi
+}
+
+/// The speech sense of the word at `v`, if it is one.
+fn speech_sense<'l>(doc: &Doc<'l>, s: usize, v: usize) -> Option<(&'l crate::lexicon::VerbSense, usize)> {
+    let senses = doc.lex.verb(doc.word(s, v));
+    let (sense, end) = pick_sense(doc, s, v, senses)?;
+    if sense.class == VerbClass::Interaction {
+        // The interaction sense was picked by its particle; a bare speech sense may still fit.
+        let speech = senses.iter().find(|x| x.class != VerbClass::Interaction && x.particle.is_empty())?;
+        return Some((speech, v + 1));
+    }
+    Some((sense, end))
+}
+
+/// "according to X, CONTENT" and "CONTENT, according to X".
+fn according_to(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize) -> bool {
+    let n = doc.sents[s].tokens.len();
+    let Some(a) = (lo..n.saturating_sub(1)).find(|&i| doc.word(s, i).eq_ignore_ascii_case("according") && doc.word(s, i + 1) == "to") else {
+        return false;
+    };
+    let mut k = a + 2;
+    if doc.word(s, k) == "the" && doc.mention_starting(s, k).is_none() {
+        k += 1;
+    }
+    let Some(m) = doc.mention_starting(s, k) else { return false };
+    let speaker = doc.mentions[m].actors.clone();
+    let after = doc.mentions[m].end;
+    let (c0, c1) = if a <= lo + 1 {
+        // According to X, CONTENT
+        let mut c0 = after;
+        while c0 < hi && doc.word(s, c0) != "," {
+            c0 += 1;
+        }
+        (c0 + 1, hi)
+    } else {
+        let mut c1 = a;
+        while c1 > lo && matches!(doc.word(s, c1 - 1), "," | "--" | "\u{2014}") {
+            c1 -= 1;
+        }
+        (lo, c1)
+    };
+    if c0 >= c1 {
+        return false;
+    }
+    for sp in speaker {
+        push(doc, s, sp, "according to", None, c0, c1);
+    }
+    nested(doc, s, c0, c1, 1);
+    true
+}
+
+/// "CONTENT, X said." / "CONTENT," said X. / "CONTENT," X told Y.
+fn trailing(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize) -> bool {
+    // The attribution follows the last comma (or closing quote) of the sentence.
+    let Some(c) = (lo + 1..hi).rev().find(|&i| doc.word(s, i) == "," || (doc.word(s, i) == "\"" || doc.word(s, i) == "\u{201D}") && doc.word(s, i - 1) == ",") else {
+        return false;
+    };
+    let mut k = c + 1;
+    while k < hi && (doc.sents[s].tokens[k].kind == TokenKind::Quote || doc.word(s, k) == ",") {
+        k += 1;
+    }
+    // Either "X [aux] VERB ..." or "VERB X".
+    let (speaker_m, verb) = if let Some(m) = doc.mention_starting(s, k) {
+        let mut v = doc.mentions[m].end;
+        while v < hi && (super::words::is_adverb(doc.word(s, v)) || is_in(&["also", "has", "had", "have", "later", "then"], doc.word(s, v))) {
+            v += 1;
+        }
+        (m, v)
+    } else if let Some(m) = doc.mention_starting(s, k + 1) {
+        (m, k)
+    } else {
+        // "..., a senior official said."
+        return false;
+    };
+    if verb >= hi || speech_sense(doc, s, verb).is_none() {
+        return false;
+    }
+    let Some((sense, vend)) = speech_sense(doc, s, verb) else { return false };
+    // Only the attribution may follow: a short tail ("in a statement", "on Tuesday").
+    let tail_start = doc.mentions[speaker_m].end.max(vend);
+    if hi.saturating_sub(tail_start) > 8 {
+        return false;
+    }
+    let lemma = sense.lemma.clone();
+    let addressee = if ADDRESSING.contains(&lemma.as_str()) && verb > doc.mentions[speaker_m].start {
+        doc.mention_starting(s, vend).filter(|&a| doc.mentions[a].actors.len() == 1).map(|a| doc.mentions[a].actors[0])
+    } else {
+        None
+    };
+    let speakers = coordinated(doc, s, speaker_m);
+    // Content: from the sentence start, or from a quotation opened earlier.
+    let (cs, c0) = quote_start(doc, s, lo);
+    let mut c1 = c;
+    while c1 > lo && (doc.word(s, c1 - 1) == "," || doc.sents[s].tokens[c1 - 1].kind == TokenKind::Quote && c1 - 1 > c0) {
+        c1 -= 1;
+    }
+    if cs == s && c0 >= c1 {
+        return false;
+    }
+    for sp in speakers {
+        if cs == s {
+            push(doc, s, sp, &lemma, addressee, c0, c1);
+        } else {
+            let start = doc.sents[cs].tokens[c0].start;
+            let end = doc.token_span(s, lo, c1).end;
+            push_span(doc, sp, &lemma, addressee, start..end, s);
+        }
+    }
+    if cs == s {
+        nested(doc, s, c0, c1, 1);
+    }
+    true
+}
+
+/// Where the content of a trailing attribution starts: (sentence, token).
+/// A sentence that does not open its own quotation but closes one continues a
+/// quotation opened earlier in the paragraph.
+fn quote_start(doc: &Doc<'_>, s: usize, lo: usize) -> (usize, usize) {
+    let quotes = |ss: usize| doc.sents[ss].tokens.iter().filter(|t| t.kind == TokenKind::Quote).count();
+    let opens_here = doc.sents[s].tokens.get(lo).is_some_and(|t| t.kind == TokenKind::Quote);
+    if opens_here || quotes(s) % 2 == 0 {
+        return (s, lo);
+    }
+    let para = doc.sents[s].paragraph;
+    let mut ss = s;
+    while ss > 0 && doc.sents[ss - 1].paragraph == para && !doc.sents[ss - 1].headline {
+        ss -= 1;
+        if quotes(ss) % 2 == 1 {
+            let q = doc.sents[ss].tokens.iter().position(|t| t.kind == TokenKind::Quote).unwrap_or(0);
+            return (ss, q);
+        }
+    }
+    (s, lo)
+}
+
+/// "X [aux] VERB [ADDRESSEE] [that|:] CONTENT", anywhere in `[lo, hi)`.
+fn leading(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize, depth: usize) -> bool {
+    for v in lo..hi {
+        if !grammar::is_verb_position(doc, s, v) {
+            continue;
+        }
+        let Some((sense, vend)) = speech_sense(doc, s, v) else { continue };
+        if sense.class == VerbClass::Interaction {
+            continue;
+        }
+        let Some(sm) = subject_before(doc, s, v, lo) else { continue };
+        let lemma = sense.lemma.clone();
+        let mut c0 = vend;
+        let mut addressee = None;
+        if ADDRESSING.contains(&lemma.as_str()) {
+            if let Some(a) = doc.mention_starting(s, c0) {
+                if doc.mentions[a].actors.len() == 1 {
+                    addressee = Some(doc.mentions[a].actors[0]);
+                }
+                c0 = doc.mentions[a].end;
+            } else if AUDIENCES.iter().any(|w| doc.word(s, c0).eq_ignore_ascii_case(w)) {
+                c0 += 1;
+            }
+        } else if sense.class == VerbClass::Both && doc.word(s, c0) == "to" {
+            // "pledged to", "agreed to": an intent, read as a relation, not speech.
+            continue;
+        }
+        while c0 < hi && matches!(doc.word(s, c0), "that" | ":" | ",") {
+            c0 += 1;
+        }
+        // A speech verb followed by nothing to report is no statement.
+        if hi <= c0 + 1 {
+            continue;
+        }
+        // Speech verbs of class "both" need a clause or a quotation, not a bare object.
+        let speakers = coordinated(doc, s, sm);
+        let mut c1 = hi;
+        // The content of a quotation stops at its closing mark.
+        if doc.sents[s].tokens[c0].kind == TokenKind::Quote {
+            if let Some(q) = (c0 + 1..hi).find(|&i| doc.sents[s].tokens[i].kind == TokenKind::Quote) {
+                c1 = q + 1;
+            }
+        }
+        for &sp in &speakers {
+            push(doc, s, sp, &lemma, addressee, c0, c1);
+            if let Some(a) = addressee {
+                relate(doc, s, sp, a, sense, v);
+            }
+        }
+        if depth < 2 {
+            nested(doc, s, c0, c1, depth + 1);
+        }
+        return true;
+    }
+    false
+}
+
+/// Statements nested in a content span.
+fn nested(doc: &mut Doc<'_>, s: usize, c0: usize, c1: usize, depth: usize) {
+    if depth <= 2 {
+        leading(doc, s, c0, c1, depth);
+    }
+}
+
+/// A relation for a speech verb with an addressee ("told Y" 01, "assured Y" 03).
+fn relate(doc: &mut Doc<'_>, s: usize, speaker: usize, addressee: usize, sense: &crate::lexicon::VerbSense, v: usize) {
+    if speaker == addressee {
+        return;
+    }
+    let span = doc.sents[s].span.clone();
+    let negated = grammar::negated_between(doc, s, v.saturating_sub(3), v);
+    doc.relations.push(Relation {
+        subject: doc.name(speaker).to_string(),
+        predicate: sense.lemma.clone(),
+        object: doc.name(addressee).to_string(),
+        cameo: grammar::root(&sense.cameo),
+        symmetric: false,
+        negated,
+        evidence: doc.text[span.clone()].to_string(),
+        evidence_span: span,
+    });
+}
+
+/// Records a statement whose content is tokens `[c0, c1)` of sentence `s`.
+fn push(doc: &mut Doc<'_>, s: usize, speaker: usize, verb: &str, addressee: Option<usize>, c0: usize, c1: usize) {
+    let span = doc.token_span(s, c0, c1);
+    push_span(doc, speaker, verb, addressee, span, s);
+}
+
+/// Records a statement whose content is a byte span.
+fn push_span(doc: &mut Doc<'_>, speaker: usize, verb: &str, addressee: Option<usize>, span: crate::text::Span, _s: usize) {
+    let raw = &doc.text[span.clone()];
+    let trimmed = raw.trim_matches(|c: char| c.is_whitespace() || c == ',');
+    let direct = trimmed.starts_with(is_double_quote) && trimmed.ends_with(is_double_quote) && trimmed.chars().count() > 2;
+    let content = if direct {
+        trimmed.trim_matches(|c: char| is_double_quote(c) || c.is_whitespace() || c == ',').to_string()
+    } else {
+        trimmed.to_string()
+    };
+    if content.split_whitespace().count() < 2 {
+        return;
+    }
+    let about: Vec<String> = doc
+        .actors_in(&span)
+        .into_iter()
+        .filter(|&a| a != speaker)
+        .map(|a| doc.name(a).to_string())
+        .collect();
+    let dup = doc.statements.iter().any(|st| st.speaker == doc.actors[speaker].name && st.content_span == span);
+    if dup {
+        return;
+    }
+    doc.statements.push(Statement {
+        speaker: doc.name(speaker).to_string(),
+        verb: verb.to_string(),
+        addressee: addressee.map(|a| doc.name(a).to_string()),
+        about,
+        direct,
+        content,
+        content_span: span,
+    });
+}

@@ -1,0 +1,416 @@
+//! Reading articles from files, directories and standard input.
+//!
+//! Formats are told by extension: `.txt`/`.md` (one article, id = file stem),
+//! `.jsonl` (one article per line: `id`, `text`, optional `title`, `date`,
+//! `url`), `.csv` (a header with `text` and optional `id,title,date,url`),
+//! `.html`/`.htm` (the main article text, by a Readability port).
+//!
+//! Every problem is reported as an [`InputError`] naming the file (and line)
+//! and the reader goes on with the rest: one bad line never loses the file.
+
+use std::collections::HashSet;
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+/// One article to extract from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// Document id: the file stem, or the `id` field of a JSONL/CSV row.
+    pub id: String,
+    /// The article text.
+    pub text: String,
+    /// Title, if the input gives one.
+    pub title: Option<String>,
+    /// Publication date as given by the input.
+    pub date: Option<String>,
+    /// Source URL.
+    pub url: Option<String>,
+    /// Where it was read from: path, with `:line` for JSONL and CSV rows.
+    pub source: String,
+}
+
+/// A file, line or row that could not be read.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum InputError {
+    /// The file or directory could not be opened or read.
+    #[error("{path}: {source}")]
+    Io {
+        /// The path.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// A line or row is malformed.
+    #[error("{path}:{line}: {message}")]
+    Line {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line number.
+        line: u64,
+        /// What is wrong.
+        message: String,
+    },
+    /// The whole file is unusable.
+    #[error("{path}: {message}")]
+    File {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// How inputs are read.
+#[derive(Debug, Clone)]
+pub struct InputOptions {
+    /// CSV column holding the text.
+    pub text_column: String,
+}
+
+impl Default for InputOptions {
+    fn default() -> Self {
+        InputOptions { text_column: "text".to_string() }
+    }
+}
+
+/// The formats the reader knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text or Markdown: one article.
+    Text,
+    /// JSON Lines: one article per line.
+    Jsonl,
+    /// CSV with a header.
+    Csv,
+    /// An HTML page.
+    Html,
+}
+
+impl Format {
+    /// The format of a path by its extension; `None` for unknown extensions.
+    pub fn of(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "txt" | "md" | "text" => Format::Text,
+            "jsonl" | "ndjson" => Format::Jsonl,
+            "csv" => Format::Csv,
+            "html" | "htm" | "xhtml" => Format::Html,
+            _ => return None,
+        })
+    }
+}
+
+/// The file stem used as a document id (`data/seed.txt` -> `seed`).
+pub fn doc_id(path: &Path) -> String {
+    path.file_stem().map_or_else(|| path.display().to_string(), |s| s.to_string_lossy().into_owned())
+}
+
+/// Expands the given paths into the files to read: directories are walked
+/// recursively (sorted, symlink loops skipped) for files of known formats;
+/// files named explicitly are read whatever their extension. `-` is stdin.
+pub fn expand(paths: &[PathBuf], errors: &mut dyn FnMut(InputError)) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut seen_dirs = HashSet::new();
+    for p in paths {
+        if p.as_os_str() == "-" {
+            out.push(p.clone());
+            continue;
+        }
+        match std::fs::metadata(p) {
+            Ok(m) if m.is_dir() => walk(p, &mut seen_dirs, &mut out, errors),
+            Ok(_) => out.push(p.clone()),
+            Err(source) => errors(InputError::Io { path: p.clone(), source }),
+        }
+    }
+    out
+}
+
+fn walk(dir: &Path, seen: &mut HashSet<PathBuf>, out: &mut Vec<PathBuf>, errors: &mut dyn FnMut(InputError)) {
+    // A symlink loop brings us back to a directory we have seen: stop there.
+    match dir.canonicalize() {
+        Ok(c) => {
+            if !seen.insert(c) {
+                return;
+            }
+        }
+        Err(source) => return errors(InputError::Io { path: dir.to_path_buf(), source }),
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(source) => return errors(InputError::Io { path: dir.to_path_buf(), source }),
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for p in paths {
+        match std::fs::metadata(&p) {
+            Ok(m) if m.is_dir() => walk(&p, seen, out, errors),
+            Ok(_) if Format::of(&p).is_some() => out.push(p),
+            Ok(_) => {}
+            // A dangling symlink or unreadable entry.
+            Err(source) => errors(InputError::Io { path: p, source }),
+        }
+    }
+}
+
+/// Reads one path (or `-`), calling `sink` for every document or error, in order.
+pub fn read(path: &Path, opts: &InputOptions, sink: &mut dyn FnMut(Result<Document, InputError>)) {
+    if path.as_os_str() == "-" {
+        return read_stdin(sink);
+    }
+    let format = Format::of(path).unwrap_or(Format::Text);
+    let file = match File::open(path) {
+        Ok(f) => f,
+        Err(source) => return sink(Err(InputError::Io { path: path.to_path_buf(), source })),
+    };
+    match format {
+        Format::Jsonl => read_jsonl(path, BufReader::new(file), sink),
+        Format::Csv => read_csv(path, file, opts, sink),
+        Format::Text | Format::Html => {
+            let bytes = match read_all(path, file) {
+                Ok(b) => b,
+                Err(e) => return sink(Err(e)),
+            };
+            sink(whole_file(path, &bytes, format));
+        }
+    }
+}
+
+fn read_all(path: &Path, mut file: impl Read) -> Result<Vec<u8>, InputError> {
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes).map_err(|source| InputError::Io { path: path.to_path_buf(), source })?;
+    Ok(bytes)
+}
+
+/// A text or HTML file as one document.
+fn whole_file(path: &Path, bytes: &[u8], format: Format) -> Result<Document, InputError> {
+    let file_err = |message: &str| InputError::File { path: path.to_path_buf(), message: message.to_string() };
+    if bytes.contains(&0) {
+        return Err(file_err("binary file (contains NUL bytes), skipped"));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+        InputError::Line { path: path.to_path_buf(), line, message: format!("invalid UTF-8 at byte {}", e.valid_up_to()) }
+    })?;
+    let (text, title, date) = match format {
+        Format::Html => html_article(path, text)?,
+        _ => (text.to_string(), None, None),
+    };
+    if text.trim().is_empty() {
+        return Err(file_err("empty document, skipped"));
+    }
+    Ok(Document { id: doc_id(path), text, title, date, url: None, source: path.display().to_string() })
+}
+
+/// The main text of an HTML page, with its title and publication date.
+fn html_article(path: &Path, html: &str) -> Result<(String, Option<String>, Option<String>), InputError> {
+    let cfg = dom_smoothie::Config { text_mode: dom_smoothie::TextMode::Formatted, ..Default::default() };
+    let mut r = dom_smoothie::Readability::new(html, None, Some(cfg))
+        .map_err(|e| InputError::File { path: path.to_path_buf(), message: format!("cannot parse HTML: {e}") })?;
+    let article = r
+        .parse()
+        .map_err(|e| InputError::File { path: path.to_path_buf(), message: format!("no article text found in HTML: {e}") })?;
+    let title = Some(article.title.trim().to_string()).filter(|t| !t.is_empty());
+    Ok((article.text_content.to_string(), title, article.published_time))
+}
+
+/// The fields of a JSONL article.
+#[derive(Deserialize)]
+struct JsonArticle {
+    id: Option<serde_json::Value>,
+    text: Option<String>,
+    title: Option<String>,
+    date: Option<String>,
+    url: Option<String>,
+}
+
+fn read_jsonl(path: &Path, mut reader: impl BufRead, sink: &mut dyn FnMut(Result<Document, InputError>)) {
+    let mut buf = Vec::new();
+    let mut line = 0u64;
+    loop {
+        buf.clear();
+        line += 1;
+        match reader.read_until(b'\n', &mut buf) {
+            Ok(0) => return,
+            Ok(_) => {}
+            Err(source) => return sink(Err(InputError::Io { path: path.to_path_buf(), source })),
+        }
+        let err = |message: String| InputError::Line { path: path.to_path_buf(), line, message };
+        let Ok(s) = std::str::from_utf8(&buf) else {
+            sink(Err(err("invalid UTF-8".into())));
+            continue;
+        };
+        if s.trim().is_empty() {
+            continue;
+        }
+        let a: JsonArticle = match serde_json::from_str(s) {
+            Ok(a) => a,
+            Err(e) => {
+                sink(Err(err(format!("invalid JSON: {e}"))));
+                continue;
+            }
+        };
+        let Some(text) = a.text.filter(|t| !t.trim().is_empty()) else {
+            sink(Err(err("no `text` field (or it is empty)".into())));
+            continue;
+        };
+        let id = match a.id {
+            Some(serde_json::Value::String(s)) => s,
+            Some(serde_json::Value::Number(n)) => n.to_string(),
+            _ => format!("{}-{line}", doc_id(path)),
+        };
+        sink(Ok(Document { id, text, title: a.title, date: a.date, url: a.url, source: format!("{}:{line}", path.display()) }));
+    }
+}
+
+fn read_csv(path: &Path, file: File, opts: &InputOptions, sink: &mut dyn FnMut(Result<Document, InputError>)) {
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(BufReader::new(file));
+    let header = match reader.byte_headers() {
+        Ok(h) => h.clone(),
+        Err(e) => return sink(Err(InputError::Line { path: path.to_path_buf(), line: 1, message: format!("cannot read the CSV header: {e}") })),
+    };
+    let col = |name: &str| header.iter().position(|h| h.eq_ignore_ascii_case(name.as_bytes()));
+    let Some(text_col) = col(&opts.text_column) else {
+        return sink(Err(InputError::Line {
+            path: path.to_path_buf(),
+            line: 1,
+            message: format!("no `{}` column in the CSV header (use --text-column to pick another)", opts.text_column),
+        }));
+    };
+    let (id_col, title_col, date_col, url_col) = (col("id"), col("title"), col("date"), col("url"));
+    let mut record = csv::ByteRecord::new();
+    loop {
+        match reader.read_byte_record(&mut record) {
+            Ok(false) => return,
+            Ok(true) => {}
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                sink(Err(InputError::Line { path: path.to_path_buf(), line, message: format!("bad CSV row: {e}") }));
+                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                    return;
+                }
+                continue;
+            }
+        }
+        let line = record.position().map_or(0, |p| p.line());
+        let err = |message: String| InputError::Line { path: path.to_path_buf(), line, message };
+        if record.len() != header.len() {
+            sink(Err(err(format!("row has {} fields, the header has {}", record.len(), header.len()))));
+            continue;
+        }
+        let field = |c: Option<usize>| -> Result<Option<String>, InputError> {
+            match c.and_then(|c| record.get(c)) {
+                None => Ok(None),
+                Some(b) => std::str::from_utf8(b).map(|s| Some(s.to_string()).filter(|s| !s.is_empty())).map_err(|_| err("invalid UTF-8".into())),
+            }
+        };
+        let doc = (|| {
+            let text = field(Some(text_col))?.ok_or_else(|| err(format!("empty `{}` field", opts.text_column)))?;
+            Ok(Document {
+                id: field(id_col)?.unwrap_or_else(|| format!("{}-{line}", doc_id(path))),
+                text,
+                title: field(title_col)?,
+                date: field(date_col)?,
+                url: field(url_col)?,
+                source: format!("{}:{line}", path.display()),
+            })
+        })();
+        sink(doc);
+    }
+}
+
+/// Standard input: JSONL when it starts with `{`, else one text document.
+fn read_stdin(sink: &mut dyn FnMut(Result<Document, InputError>)) {
+    let path = Path::new("<stdin>");
+    let bytes = match read_all(path, std::io::stdin().lock()) {
+        Ok(b) => b,
+        Err(e) => return sink(Err(e)),
+    };
+    let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
+    if first == Some(&b'{') {
+        read_jsonl(path, &bytes[..], sink);
+    } else {
+        sink(whole_file(Path::new("stdin"), &bytes, Format::Text).map(|mut d| {
+            d.source = "<stdin>".into();
+            d
+        }));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn collect(path: &Path) -> Vec<Result<Document, InputError>> {
+        let mut out = Vec::new();
+        read(path, &InputOptions::default(), &mut |r| out.push(r));
+        out
+    }
+
+    #[test]
+    fn jsonl_bad_line_is_reported_with_its_number_and_the_rest_read() {
+        let dir = tempdir();
+        let p = dir.join("a.jsonl");
+        std::fs::write(&p, "{\"id\":\"x\",\"text\":\"Hello there.\"}\n{oops\n{\"id\":7,\"text\":\"More.\"}\n").unwrap();
+        let got = collect(&p);
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[0].as_ref().unwrap().id, "x");
+        let e = got[1].as_ref().unwrap_err().to_string();
+        assert!(e.contains("a.jsonl:2"), "{e}");
+        assert_eq!(got[2].as_ref().unwrap().id, "7");
+    }
+
+    #[test]
+    fn csv_without_text_column_is_refused() {
+        let dir = tempdir();
+        let p = dir.join("a.csv");
+        std::fs::write(&p, "id,body\n1,hello\n").unwrap();
+        let got = collect(&p);
+        assert!(got[0].as_ref().unwrap_err().to_string().contains("no `text` column"));
+    }
+
+    #[test]
+    fn csv_ragged_row_is_reported_and_others_kept() {
+        let dir = tempdir();
+        let p = dir.join("a.csv");
+        std::fs::write(&p, "id,text\n1,hello world\n2\n3,\"quoted, text\"\n").unwrap();
+        let got = collect(&p);
+        assert_eq!(got.len(), 3);
+        assert!(got[1].as_ref().unwrap_err().to_string().contains(":3"));
+        assert_eq!(got[2].as_ref().unwrap().text, "quoted, text");
+    }
+
+    #[test]
+    fn binary_and_empty_files_are_refused() {
+        let dir = tempdir();
+        let b = dir.join("b.txt");
+        std::fs::write(&b, b"abc\0def").unwrap();
+        assert!(collect(&b)[0].as_ref().unwrap_err().to_string().contains("binary"));
+        let e = dir.join("e.txt");
+        std::fs::write(&e, "  \n").unwrap();
+        assert!(collect(&e)[0].as_ref().unwrap_err().to_string().contains("empty"));
+    }
+
+    #[test]
+    fn html_gives_article_text() {
+        let dir = tempdir();
+        let p = dir.join("page.html");
+        let para = "<p>The foreign minister of Japan met his counterpart in Seoul on Monday and the two sides agreed to deepen cooperation on security, trade and energy over the coming years.</p>";
+        let html = format!("<html><head><title>Talks</title><script>var x = 1;</script></head><body><nav>Home | About</nav><article>{}</article></body></html>", para.repeat(4));
+        std::fs::write(&p, html).unwrap();
+        let d = collect(&p).pop().unwrap().unwrap();
+        assert!(d.text.contains("foreign minister of Japan"), "{}", d.text);
+        assert!(!d.text.contains("var x"));
+    }
+
+    fn tempdir() -> PathBuf {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        static N: AtomicUsize = AtomicUsize::new(0);
+        let d = std::env::temp_dir().join(format!("ng-input-{}-{}", std::process::id(), N.fetch_add(1, Ordering::SeqCst)));
+        std::fs::create_dir_all(&d).unwrap();
+        d
+    }
+}

@@ -1,0 +1,522 @@
+//! Lexicons: countries, organisations, titles, group nouns, verbs and action
+//! nouns, compiled into the binary from `data/lexicon/*.csv` and extendable
+//! at run time with user files of the same columns (`--lexicon FILE`).
+//!
+//! The gazetteer part (countries and organisations) is matched with one
+//! Aho-Corasick automaton, built once per [`Lexicon`].
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::extract::ActorKind;
+
+const COUNTRIES: &str = include_str!("../data/lexicon/countries.csv");
+const ORGANIZATIONS: &str = include_str!("../data/lexicon/organizations.csv");
+const TITLES: &str = include_str!("../data/lexicon/titles.csv");
+const GROUPS: &str = include_str!("../data/lexicon/groups.csv");
+const VERBS: &str = include_str!("../data/lexicon/verbs.csv");
+const NOUNS: &str = include_str!("../data/lexicon/nouns.csv");
+
+/// An error in a lexicon file: which file, which line, what is wrong.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum LexiconError {
+    /// The file could not be read.
+    #[error("cannot read lexicon {path}: {source}")]
+    Io {
+        /// The lexicon file.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// A row or header is malformed.
+    #[error("lexicon {file}:{line}: {message}")]
+    Invalid {
+        /// File name (or the built-in lexicon's name).
+        file: String,
+        /// 1-based line number.
+        line: u64,
+        /// What is wrong.
+        message: String,
+    },
+    /// The automaton could not be built.
+    #[error("cannot build the gazetteer: {0}")]
+    Automaton(#[from] aho_corasick::BuildError),
+}
+
+/// A country as the gazetteer knows it.
+#[derive(Debug, Clone)]
+pub struct Country {
+    /// Common English short name ("North Korea").
+    pub name: String,
+    /// Demonym adjectives ("North Korean").
+    pub adjectives: Vec<String>,
+    /// World region ("Asia"), for "the Asian country".
+    pub region: String,
+}
+
+/// An organisation as the gazetteer knows it.
+#[derive(Debug, Clone)]
+pub struct Organization {
+    /// Full canonical name.
+    pub name: String,
+    /// The country it belongs to, if national.
+    pub country: Option<String>,
+}
+
+/// How a surface form refers to its actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SurfaceForm {
+    /// The canonical name itself.
+    Name,
+    /// Another name or abbreviation.
+    Variant,
+    /// A demonym adjective ("Japanese").
+    Adjective,
+    /// A plural demonym ("Americans").
+    Plural,
+    /// A capital or seat of power ("Pyongyang", "the Kremlin").
+    Capital,
+}
+
+/// What a gazetteer surface form points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// Index into [`Lexicon::countries`].
+    Country(usize),
+    /// Index into [`Lexicon::organizations`].
+    Organization(usize),
+}
+
+/// One string the gazetteer matches.
+#[derive(Debug, Clone)]
+pub struct Surface {
+    /// The exact surface text.
+    pub text: String,
+    /// The actor it names.
+    pub target: Target,
+    /// How it names it.
+    pub form: SurfaceForm,
+}
+
+/// Class of a title or role.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Title {
+    /// Canonical lowercase title ("defense minister").
+    pub canonical: String,
+    /// Class from `titles.csv` (head_of_state, minister, business...).
+    pub class: String,
+    /// `m`, `f` or empty.
+    pub gender: String,
+}
+
+impl Title {
+    /// Whether the title marks a leader, for "the two leaders".
+    pub fn is_leader(&self) -> bool {
+        matches!(self.class.as_str(), "head_of_state" | "head_of_government" | "royal")
+    }
+    /// Whether the title is a mere honorific (Mr., Dr.) that names no role.
+    pub fn is_honorific(&self) -> bool {
+        self.class == "other"
+    }
+}
+
+/// A collective head noun ("lawmakers", "troops").
+#[derive(Debug, Clone)]
+pub struct GroupNoun {
+    /// Plural form.
+    pub plural: String,
+    /// Class from `groups.csv`.
+    pub class: String,
+}
+
+/// Whether a verb reports speech, names an interaction, or both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerbClass {
+    /// Introduces reported content only (say, add).
+    Speech,
+    /// An act between two actors (condemn, meet).
+    Interaction,
+    /// Either (tell, warn, urge).
+    Both,
+}
+
+/// One sense of a verb.
+#[derive(Debug, Clone)]
+pub struct VerbSense {
+    /// Base form.
+    pub lemma: String,
+    /// Particle or preposition that selects this sense, possibly several words.
+    pub particle: Vec<String>,
+    /// CAMEO code (root or finer).
+    pub cameo: String,
+    /// Speech, interaction or both.
+    pub class: VerbClass,
+    /// "X and Y <verb>" is mutual.
+    pub symmetric: bool,
+    /// The verb negates its complement (refuse, decline).
+    pub negative: bool,
+}
+
+/// A noun that names an action ("talks", "abduction").
+#[derive(Debug, Clone)]
+pub struct ActionNoun {
+    /// Predicate written into the relation ("talk with").
+    pub predicate: String,
+    /// Prepositions introducing the other participant.
+    pub particles: Vec<String>,
+    /// CAMEO code.
+    pub cameo: String,
+    /// Mutual relation.
+    pub symmetric: bool,
+}
+
+/// All lexicons, ready for matching.
+pub struct Lexicon {
+    /// Countries, in file order.
+    pub countries: Vec<Country>,
+    /// Organisations, in file order.
+    pub organizations: Vec<Organization>,
+    /// Gazetteer surfaces, indexed by automaton pattern id.
+    pub surfaces: Vec<Surface>,
+    automaton: AhoCorasick,
+    titles: HashMap<String, Title>,
+    max_title_words: usize,
+    groups: HashMap<String, GroupNoun>,
+    verbs: HashMap<String, Vec<VerbSense>>,
+    nouns: HashMap<String, Vec<ActionNoun>>,
+    country_by_name: HashMap<String, usize>,
+}
+
+impl std::fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lexicon")
+            .field("countries", &self.countries.len())
+            .field("organizations", &self.organizations.len())
+            .field("surfaces", &self.surfaces.len())
+            .field("titles", &self.titles.len())
+            .field("verbs", &self.verbs.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Which lexicon a CSV file extends, told by its header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Table {
+    Countries,
+    Organizations,
+    Titles,
+    Groups,
+    Verbs,
+    Nouns,
+}
+
+impl Table {
+    fn from_header(header: &csv::StringRecord) -> Option<Table> {
+        let cols: Vec<&str> = header.iter().map(str::trim).collect();
+        Some(match cols.as_slice() {
+            ["name", "variants", "adjective", "plural", "capitals", "region"] => Table::Countries,
+            ["name", "variants", "kind", "country"] => Table::Organizations,
+            ["title", "variants", "class", "gender"] => Table::Titles,
+            ["noun", "singular", "class"] => Table::Groups,
+            ["lemma", "forms", "particle", "cameo", "class", "symmetric", "polarity"] => Table::Verbs,
+            ["noun", "forms", "predicate", "particle", "cameo", "symmetric"] => Table::Nouns,
+            _ => return None,
+        })
+    }
+}
+
+/// Splits a pipe-separated cell into its non-empty values.
+fn multi(cell: &str) -> impl Iterator<Item = &str> {
+    cell.split('|').map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// Raw rows gathered from the built-in and user files before indexing.
+#[derive(Default)]
+struct Builder {
+    countries: Vec<Country>,
+    organizations: Vec<Organization>,
+    surfaces: Vec<Surface>,
+    titles: HashMap<String, Title>,
+    groups: HashMap<String, GroupNoun>,
+    verbs: HashMap<String, Vec<VerbSense>>,
+    nouns: HashMap<String, Vec<ActionNoun>>,
+}
+
+impl Builder {
+    fn load(&mut self, file: &str, data: &str) -> Result<(), LexiconError> {
+        let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(data.as_bytes());
+        let invalid = |line: u64, message: String| LexiconError::Invalid { file: file.to_string(), line, message };
+        let header = reader.headers().map_err(|e| invalid(1, e.to_string()))?.clone();
+        let table = Table::from_header(&header).ok_or_else(|| {
+            invalid(1, format!("unknown header `{}`: expected the columns of one of the data/lexicon/*.csv files", header.iter().collect::<Vec<_>>().join(",")))
+        })?;
+        for row in reader.records() {
+            let row = row.map_err(|e| invalid(e.position().map_or(0, |p| p.line()), e.to_string()))?;
+            let line = row.position().map_or(0, |p| p.line());
+            let get = |i: usize| row.get(i).unwrap_or("").trim();
+            match table {
+                Table::Countries => {
+                    let idx = self.countries.len();
+                    let name = get(0).to_string();
+                    if name.is_empty() {
+                        return Err(invalid(line, "empty country name".into()));
+                    }
+                    let target = Target::Country(idx);
+                    self.surface(&name, target, SurfaceForm::Name);
+                    for v in multi(get(1)) {
+                        self.surface(v, target, SurfaceForm::Variant);
+                    }
+                    for v in multi(get(2)) {
+                        self.surface(v, target, SurfaceForm::Adjective);
+                    }
+                    for v in multi(get(3)) {
+                        self.surface(v, target, SurfaceForm::Plural);
+                    }
+                    for v in multi(get(4)) {
+                        self.surface(v, target, SurfaceForm::Capital);
+                    }
+                    self.countries.push(Country {
+                        name,
+                        adjectives: multi(get(2)).map(String::from).collect(),
+                        region: get(5).to_string(),
+                    });
+                }
+                Table::Organizations => {
+                    let idx = self.organizations.len();
+                    let name = get(0).to_string();
+                    if name.is_empty() {
+                        return Err(invalid(line, "empty organisation name".into()));
+                    }
+                    let target = Target::Organization(idx);
+                    self.surface(&name, target, SurfaceForm::Name);
+                    for v in multi(get(1)) {
+                        self.surface(v, target, SurfaceForm::Variant);
+                    }
+                    let country = Some(get(3).to_string()).filter(|c| !c.is_empty());
+                    self.organizations.push(Organization { name, country });
+                }
+                Table::Titles => {
+                    let title = Title { canonical: get(0).to_lowercase(), class: get(2).to_string(), gender: get(3).to_string() };
+                    for v in std::iter::once(get(0)).chain(multi(get(1))) {
+                        self.titles.insert(v.to_lowercase(), title.clone());
+                    }
+                }
+                Table::Groups => {
+                    let g = GroupNoun { plural: get(0).to_string(), class: get(2).to_string() };
+                    self.groups.insert(get(0).to_lowercase(), g.clone());
+                    if !get(1).is_empty() {
+                        self.groups.entry(get(1).to_lowercase()).or_insert(g);
+                    }
+                }
+                Table::Verbs => {
+                    let class = match get(4) {
+                        "speech" => VerbClass::Speech,
+                        "interaction" => VerbClass::Interaction,
+                        "both" => VerbClass::Both,
+                        other => return Err(invalid(line, format!("verb class `{other}` is not speech, interaction or both"))),
+                    };
+                    let cameo = get(3).to_string();
+                    check_cameo(&cameo).map_err(|m| invalid(line, m))?;
+                    let sense = VerbSense {
+                        lemma: get(0).to_lowercase(),
+                        particle: get(2).split_whitespace().map(str::to_lowercase).collect(),
+                        cameo,
+                        class,
+                        symmetric: get(5) == "true",
+                        negative: get(6) == "neg",
+                    };
+                    for form in std::iter::once(get(0)).chain(multi(get(1))) {
+                        self.verbs.entry(form.to_lowercase()).or_default().push(sense.clone());
+                    }
+                }
+                Table::Nouns => {
+                    let cameo = get(4).to_string();
+                    check_cameo(&cameo).map_err(|m| invalid(line, m))?;
+                    let noun = ActionNoun {
+                        predicate: get(2).to_string(),
+                        particles: multi(get(3)).map(str::to_lowercase).collect(),
+                        cameo,
+                        symmetric: get(5) == "true",
+                    };
+                    for form in std::iter::once(get(0)).chain(multi(get(1))) {
+                        let list = self.nouns.entry(form.to_lowercase()).or_default();
+                        if !list.iter().any(|n| n.predicate == noun.predicate && n.particles == noun.particles) {
+                            list.push(noun.clone());
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn surface(&mut self, text: &str, target: Target, form: SurfaceForm) {
+        self.surfaces.push(Surface { text: text.to_string(), target, form });
+    }
+
+    fn build(self) -> Result<Lexicon, LexiconError> {
+        // A later (user) entry for the same surface wins: keep the last one.
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for (i, s) in self.surfaces.iter().enumerate() {
+            seen.insert(s.text.as_str(), i);
+        }
+        let mut keep: Vec<usize> = seen.into_values().collect();
+        keep.sort_unstable();
+        let surfaces: Vec<Surface> = keep.into_iter().map(|i| self.surfaces[i].clone()).collect();
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(surfaces.iter().map(|s| s.text.as_str()))?;
+        let max_title_words = self.titles.keys().map(|k| k.split_whitespace().count()).max().unwrap_or(1);
+        let country_by_name = self.countries.iter().enumerate().map(|(i, c)| (c.name.to_lowercase(), i)).collect();
+        Ok(Lexicon {
+            countries: self.countries,
+            organizations: self.organizations,
+            surfaces,
+            automaton,
+            titles: self.titles,
+            max_title_words,
+            groups: self.groups,
+            verbs: self.verbs,
+            nouns: self.nouns,
+            country_by_name,
+        })
+    }
+}
+
+fn check_cameo(code: &str) -> Result<(), String> {
+    let ok = code.len() >= 2
+        && code.len() <= 4
+        && code.bytes().all(|b| b.is_ascii_digit())
+        && matches!(code[..2].parse::<u8>(), Ok(1..=20));
+    if ok { Ok(()) } else { Err(format!("`{code}` is not a CAMEO code (01..20, optionally finer)")) }
+}
+
+impl Lexicon {
+    /// The lexicons compiled into the binary.
+    pub fn builtin() -> Result<Lexicon, LexiconError> {
+        Lexicon::with_files(&[])
+    }
+
+    /// The built-in lexicons extended by user CSV files (same columns as the
+    /// matching `data/lexicon/*.csv`; the header tells which).
+    pub fn with_files(paths: &[PathBuf]) -> Result<Lexicon, LexiconError> {
+        let mut b = Builder::default();
+        for (name, data) in [
+            ("countries.csv", COUNTRIES),
+            ("organizations.csv", ORGANIZATIONS),
+            ("titles.csv", TITLES),
+            ("groups.csv", GROUPS),
+            ("verbs.csv", VERBS),
+            ("nouns.csv", NOUNS),
+        ] {
+            b.load(&format!("data/lexicon/{name}"), data)?;
+        }
+        for path in paths {
+            let data = std::fs::read_to_string(path).map_err(|source| LexiconError::Io { path: path.clone(), source })?;
+            b.load(&path.display().to_string(), &data)?;
+        }
+        b.build()
+    }
+
+    /// Gazetteer matches in `text`: (byte span, surface index), leftmost-longest.
+    pub fn find_surfaces<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, usize, usize)> + 'a {
+        self.automaton.find_iter(text).map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+    }
+
+    /// The canonical name and kind a gazetteer target stands for.
+    pub fn target_actor(&self, target: Target) -> (&str, ActorKind) {
+        match target {
+            Target::Country(i) => (&self.countries[i].name, ActorKind::Country),
+            Target::Organization(i) => (&self.organizations[i].name, ActorKind::Organization),
+        }
+    }
+
+    /// A country by its canonical name, case-insensitively.
+    pub fn country(&self, name: &str) -> Option<&Country> {
+        self.country_by_name.get(&name.to_lowercase()).map(|&i| &self.countries[i])
+    }
+
+    /// A title by any of its spellings, case-insensitively ("Defense Minister").
+    pub fn title(&self, words: &str) -> Option<&Title> {
+        self.titles.get(&words.to_lowercase())
+    }
+
+    /// The longest title spelled by a run of words.
+    pub fn max_title_words(&self) -> usize {
+        self.max_title_words
+    }
+
+    /// A group head noun ("lawmakers"), case-insensitively.
+    pub fn group(&self, word: &str) -> Option<&GroupNoun> {
+        self.groups.get(&word.to_lowercase())
+    }
+
+    /// Senses of a verb form ("condemned"), case-insensitively.
+    pub fn verb(&self, form: &str) -> &[VerbSense] {
+        self.verbs.get(&form.to_lowercase()).map_or(&[], Vec::as_slice)
+    }
+
+    /// Senses of an action noun ("talks"), case-insensitively.
+    pub fn noun(&self, form: &str) -> &[ActionNoun] {
+        self.nouns.get(&form.to_lowercase()).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether `path` looks like a lexicon file by its header.
+    pub fn is_lexicon_file(path: &Path) -> bool {
+        std::fs::read_to_string(path).ok().is_some_and(|d| {
+            csv::Reader::from_reader(d.as_bytes()).headers().ok().and_then(Table::from_header).is_some()
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicons_load() {
+        let lex = Lexicon::builtin().expect("built-in lexicons are valid");
+        assert!(lex.countries.len() >= 193, "{} countries", lex.countries.len());
+        assert!(lex.country("north korea").is_some());
+        assert!(lex.title("Prime Minister").is_some());
+        assert!(!lex.verb("condemned").is_empty());
+        assert!(lex.group("lawmakers").is_some());
+    }
+
+    #[test]
+    fn gazetteer_maps_capitals_and_abbreviations_to_their_country() {
+        let lex = Lexicon::builtin().unwrap();
+        let text = "Pyongyang and the U.S. spoke";
+        let found: Vec<(&str, &str)> = lex
+            .find_surfaces(text)
+            .map(|(s, e, i)| (&text[s..e], lex.target_actor(lex.surfaces[i].target).0))
+            .collect();
+        assert!(found.contains(&("Pyongyang", "North Korea")), "{found:?}");
+        assert!(found.contains(&("U.S.", "United States")), "{found:?}");
+    }
+
+    #[test]
+    fn user_lexicon_with_unknown_header_is_refused_with_its_line() {
+        let dir = std::env::temp_dir().join(format!("ng-lex-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let p = dir.join("bad.csv");
+        std::fs::write(&p, "foo,bar\n1,2\n").unwrap();
+        let err = Lexicon::with_files(&[p]).unwrap_err().to_string();
+        assert!(err.contains("bad.csv:1"), "{err}");
+    }
+
+    #[test]
+    fn user_lexicon_adds_an_organisation() {
+        let dir = std::env::temp_dir().join(format!("ng-lex2-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let p = dir.join("orgs.csv");
+        std::fs::write(&p, "name,variants,kind,country\nZorblat Widgets,ZW,organization,\n").unwrap();
+        let lex = Lexicon::with_files(&[p]).unwrap();
+        let text = "ZW said";
+        let hit = lex.find_surfaces(text).next().unwrap();
+        assert_eq!(lex.target_actor(lex.surfaces[hit.2].target).0, "Zorblat Widgets");
+    }
+}

@@ -1,0 +1,655 @@
+//! The SQLite store: schema migrations, document writes and the queries the
+//! CLI and the graph layer read from.
+//!
+//! All SQL of the crate lives here and in `migrations/`. Every document is
+//! written in one `IMMEDIATE` transaction (so two writers wait for each other
+//! instead of failing), and a document whose content hash is already stored
+//! is skipped: re-ingest is a no-op.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension, TransactionBehavior};
+use serde::Serialize;
+
+use crate::extract::{ActorKind, Extraction};
+use crate::input::Document;
+
+/// The migrations, in order; the schema version is their count.
+const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_init.sql")];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// A failure of the store.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum StoreError {
+    /// SQLite reported an error.
+    #[error("database {path}: {source}")]
+    Sqlite {
+        /// The database file.
+        path: PathBuf,
+        /// The SQLite error.
+        source: rusqlite::Error,
+    },
+    /// The file is not a SQLite database (or is corrupt).
+    #[error("{path} is not a newsgraph database (or it is corrupt); it was left untouched")]
+    NotADatabase {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The database was written by a newer newsgraph.
+    #[error("database {path} has schema version {found}, newer than this build knows ({known}); upgrade newsgraph")]
+    TooNew {
+        /// The file.
+        path: PathBuf,
+        /// Version found in the file.
+        found: i64,
+        /// Newest version this build knows.
+        known: i64,
+    },
+    /// A query was asked of a database that does not exist.
+    #[error("no database at {path}; run `newsgraph ingest` first or pass --db")]
+    Missing {
+        /// The path.
+        path: PathBuf,
+    },
+}
+
+/// Result alias for store operations.
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// What writing one document did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Written {
+    /// The document was new and stored with this many rows.
+    New {
+        /// Actor mentions stored (distinct actors of the document).
+        actors: usize,
+        /// Relations stored.
+        relations: usize,
+        /// Statements stored.
+        statements: usize,
+    },
+    /// The same content was already stored; nothing was written.
+    AlreadyPresent,
+}
+
+/// Counts over the whole database.
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct Stats {
+    /// Documents stored.
+    pub documents: i64,
+    /// Distinct actors.
+    pub actors: i64,
+    /// Actors per kind.
+    pub actors_by_kind: std::collections::BTreeMap<String, i64>,
+    /// Relations.
+    pub relations: i64,
+    /// Statements.
+    pub statements: i64,
+    /// Schema version.
+    pub schema_version: i64,
+}
+
+/// An actor row with its counts.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ActorRow {
+    /// Database id.
+    pub id: i64,
+    /// Canonical name.
+    pub name: String,
+    /// Kind.
+    pub kind: String,
+    /// Documents mentioning it.
+    pub documents: i64,
+    /// Known aliases.
+    pub aliases: Vec<String>,
+}
+
+/// A relation with names and provenance.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct RelationRow {
+    /// Database id.
+    pub id: i64,
+    /// Subject name.
+    pub subject: String,
+    /// Predicate.
+    pub predicate: String,
+    /// Object name.
+    pub object: String,
+    /// CAMEO code.
+    pub cameo: String,
+    /// Mutual relation.
+    pub symmetric: bool,
+    /// Negated.
+    pub negated: bool,
+    /// Document id.
+    pub document: String,
+    /// Document date.
+    pub date: Option<String>,
+    /// Evidence sentence.
+    pub evidence: String,
+}
+
+/// A statement with names and provenance.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct StatementRow {
+    /// Database id.
+    pub id: i64,
+    /// Speaker name.
+    pub speaker: String,
+    /// Speech verb.
+    pub verb: String,
+    /// Addressee name.
+    pub addressee: Option<String>,
+    /// Actors spoken about.
+    pub about: Vec<String>,
+    /// Direct quotation.
+    pub direct: bool,
+    /// Document id.
+    pub document: String,
+    /// Document date.
+    pub date: Option<String>,
+    /// The reported words.
+    pub content: String,
+}
+
+/// Filters for [`Store::relations`].
+#[derive(Debug, Clone, Default)]
+pub struct RelationFilter {
+    /// Actor ids on either end (any of them).
+    pub actor: Option<Vec<i64>>,
+    /// Actor ids on the other end (any of them).
+    pub with: Option<Vec<i64>>,
+    /// CAMEO root codes (any of them).
+    pub cameo: Vec<String>,
+    /// At most this many rows.
+    pub limit: Option<usize>,
+}
+
+/// Filters for [`Store::statements`].
+#[derive(Debug, Clone, Default)]
+pub struct StatementFilter {
+    /// Speaker ids (any of them).
+    pub by: Option<Vec<i64>>,
+    /// Ids of actors spoken about (any of them).
+    pub about: Option<Vec<i64>>,
+    /// At most this many rows.
+    pub limit: Option<usize>,
+}
+
+/// An open newsgraph database.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating if needed) a database for writing and migrates it.
+    pub fn open(path: &Path) -> Result<Store> {
+        let conn = Connection::open(path).map_err(|e| sql_err(path, e))?;
+        let mut store = Store { conn, path: path.to_path_buf() };
+        store.configure(true)?;
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// Opens an existing database for queries only.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        if !path.exists() {
+            return Err(StoreError::Missing { path: path.to_path_buf() });
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| sql_err(path, e))?;
+        let store = Store { conn, path: path.to_path_buf() };
+        store.configure(false)?;
+        let v = store.version()?;
+        if v > SCHEMA_VERSION {
+            return Err(StoreError::TooNew { path: path.to_path_buf(), found: v, known: SCHEMA_VERSION });
+        }
+        if v < SCHEMA_VERSION {
+            // An older file: open it for writing once to migrate, then read.
+            drop(store);
+            Store::open(path)?;
+            return Store::open_read_only(path);
+        }
+        Ok(store)
+    }
+
+    /// An in-memory database, for tests and benchmarks.
+    pub fn open_in_memory() -> Result<Store> {
+        let path = PathBuf::from(":memory:");
+        let conn = Connection::open_in_memory().map_err(|e| sql_err(&path, e))?;
+        let mut store = Store { conn, path };
+        store.configure(true)?;
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// The database path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn err(&self, e: rusqlite::Error) -> StoreError {
+        sql_err(&self.path, e)
+    }
+
+    /// Connection settings: set on every open, never in migrations.
+    fn configure(&self, write: bool) -> Result<()> {
+        let c = &self.conn;
+        c.busy_timeout(Duration::from_secs(30)).map_err(|e| self.err(e))?;
+        c.pragma_update(None, "foreign_keys", true).map_err(|e| self.err(e))?;
+        if write && self.path.as_os_str() != ":memory:" {
+            // WAL: readers never block the writer; NORMAL is safe against
+            // process crashes (a power loss may lose the last commits, never corrupt).
+            let mode: String = c.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0)).map_err(|e| self.err(e))?;
+            let _ = mode;
+            c.pragma_update(None, "synchronous", "NORMAL").map_err(|e| self.err(e))?;
+        }
+        Ok(())
+    }
+
+    fn version(&self) -> Result<i64> {
+        self.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| self.err(e))
+    }
+
+    /// Applies pending migrations, each in its own transaction.
+    fn migrate(&mut self) -> Result<()> {
+        let v = self.version()?;
+        if v > SCHEMA_VERSION {
+            return Err(StoreError::TooNew { path: self.path.clone(), found: v, known: SCHEMA_VERSION });
+        }
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(v as usize) {
+            let path = self.path.clone();
+            let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(|e| sql_err(&path, e))?;
+            tx.execute_batch(sql).map_err(|e| sql_err(&path, e))?;
+            tx.pragma_update(None, "user_version", (i + 1) as i64).map_err(|e| sql_err(&path, e))?;
+            tx.commit().map_err(|e| sql_err(&path, e))?;
+        }
+        Ok(())
+    }
+
+    /// Whether a document with this content is stored.
+    pub fn contains(&self, text: &str) -> Result<bool> {
+        let hash = content_hash(text);
+        self.conn
+            .query_row("SELECT 1 FROM documents WHERE content_hash = ?1", [&hash], |_| Ok(()))
+            .optional()
+            .map(|o| o.is_some())
+            .map_err(|e| self.err(e))
+    }
+
+    /// Writes a document and its extraction in one transaction; a document
+    /// whose content is already stored is skipped.
+    pub fn write(&mut self, doc: &Document, ex: &Extraction) -> Result<Written> {
+        let path = self.path.clone();
+        let e = |err| sql_err(&path, err);
+        let hash = content_hash(&doc.text);
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(e)?;
+        let exists = tx
+            .query_row("SELECT 1 FROM documents WHERE content_hash = ?1", [&hash], |_| Ok(()))
+            .optional()
+            .map_err(e)?
+            .is_some();
+        if exists {
+            return Ok(Written::AlreadyPresent);
+        }
+        tx.execute(
+            "INSERT INTO documents (doc_key, source, title, date, url, content_hash, bytes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![doc.id, doc.source, doc.title, doc.date, doc.url, hash, doc.text.len() as i64],
+        )
+        .map_err(e)?;
+        let doc_row = tx.last_insert_rowid();
+        let mut ids = std::collections::HashMap::new();
+        {
+            let mut find = tx.prepare_cached("SELECT id FROM actors WHERE name = ?1 AND kind = ?2").map_err(e)?;
+            let mut insert = tx.prepare_cached("INSERT INTO actors (name, kind) VALUES (?1, ?2)").map_err(e)?;
+            let mut alias = tx.prepare_cached("INSERT OR IGNORE INTO actor_aliases (actor_id, alias) VALUES (?1, ?2)").map_err(e)?;
+            let mut mention = tx.prepare_cached("INSERT INTO mentions (document_id, actor_id, start, end, surface) VALUES (?1, ?2, ?3, ?4, ?5)").map_err(e)?;
+            for a in &ex.actors {
+                let kind = a.kind.as_str();
+                let id = match find.query_row(params![a.name, kind], |r| r.get::<_, i64>(0)).optional().map_err(e)? {
+                    Some(id) => id,
+                    None => {
+                        insert.execute(params![a.name, kind]).map_err(e)?;
+                        tx.last_insert_rowid()
+                    }
+                };
+                for al in &a.aliases {
+                    alias.execute(params![id, al]).map_err(e)?;
+                }
+                for sp in &a.mentions {
+                    let surface = doc.text.get(sp.clone()).unwrap_or("");
+                    mention.execute(params![doc_row, id, sp.start as i64, sp.end as i64, surface]).map_err(e)?;
+                }
+                ids.insert(a.name.as_str(), id);
+            }
+        }
+        let id_of = |name: &str| ids.get(name).copied();
+        let mut n_rel = 0;
+        {
+            let mut rel = tx
+                .prepare_cached(
+                    "INSERT INTO relations (document_id, subject_id, object_id, predicate, cameo, symmetric, negated, evidence, evidence_start, evidence_end)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                )
+                .map_err(e)?;
+            for r in &ex.relations {
+                let (Some(s), Some(o)) = (id_of(&r.subject), id_of(&r.object)) else { continue };
+                rel.execute(params![
+                    doc_row,
+                    s,
+                    o,
+                    r.predicate,
+                    r.cameo,
+                    r.symmetric,
+                    r.negated,
+                    r.evidence,
+                    r.evidence_span.start as i64,
+                    r.evidence_span.end as i64
+                ])
+                .map_err(e)?;
+                n_rel += 1;
+            }
+        }
+        let mut n_st = 0;
+        {
+            let mut st = tx
+                .prepare_cached(
+                    "INSERT INTO statements (document_id, speaker_id, addressee_id, verb, direct, content, content_start, content_end)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                )
+                .map_err(e)?;
+            let mut about = tx.prepare_cached("INSERT OR IGNORE INTO statement_about (statement_id, actor_id) VALUES (?1, ?2)").map_err(e)?;
+            for s in &ex.statements {
+                let Some(sp) = id_of(&s.speaker) else { continue };
+                let ad = s.addressee.as_deref().and_then(id_of);
+                st.execute(params![doc_row, sp, ad, s.verb, s.direct, s.content, s.content_span.start as i64, s.content_span.end as i64])
+                    .map_err(e)?;
+                let sid = tx.last_insert_rowid();
+                for a in s.about.iter().filter_map(|a| id_of(a)) {
+                    about.execute(params![sid, a]).map_err(e)?;
+                }
+                n_st += 1;
+            }
+        }
+        tx.commit().map_err(e)?;
+        Ok(Written::New { actors: ex.actors.len(), relations: n_rel, statements: n_st })
+    }
+
+    /// Counts over the database.
+    pub fn stats(&self) -> Result<Stats> {
+        let c = &self.conn;
+        let count = |sql: &str| c.query_row(sql, [], |r| r.get::<_, i64>(0)).map_err(|e| self.err(e));
+        let mut by_kind = std::collections::BTreeMap::new();
+        let mut stmt = c.prepare("SELECT kind, count(*) FROM actors GROUP BY kind ORDER BY kind").map_err(|e| self.err(e))?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))).map_err(|e| self.err(e))?;
+        for row in rows {
+            let (k, n) = row.map_err(|e| self.err(e))?;
+            by_kind.insert(k, n);
+        }
+        Ok(Stats {
+            documents: count("SELECT count(*) FROM documents")?,
+            actors: count("SELECT count(*) FROM actors")?,
+            actors_by_kind: by_kind,
+            relations: count("SELECT count(*) FROM relations")?,
+            statements: count("SELECT count(*) FROM statements")?,
+            schema_version: self.version()?,
+        })
+    }
+
+    /// Actor ids whose canonical name or any alias equals `name`, ignoring case.
+    pub fn find_actors(&self, name: &str) -> Result<Vec<(i64, String, String)>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT id, name, kind FROM actors WHERE name = ?1 COLLATE NOCASE
+                 UNION
+                 SELECT a.id, a.name, a.kind FROM actor_aliases al JOIN actors a ON a.id = al.actor_id WHERE al.alias = ?1 COLLATE NOCASE
+                 ORDER BY 1",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt.query_map([name], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).map_err(|e| self.err(e))?;
+        rows.collect::<std::result::Result<Vec<_>, _>>().map_err(|e| self.err(e))
+    }
+
+    /// Actors, most mentioned first, optionally of one kind.
+    pub fn actors(&self, kind: Option<ActorKind>, limit: Option<usize>) -> Result<Vec<ActorRow>> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT a.id, a.name, a.kind,
+                        (SELECT count(DISTINCT m.document_id) FROM mentions m WHERE m.actor_id = a.id) AS docs,
+                        (SELECT group_concat(alias, char(31)) FROM actor_aliases al WHERE al.actor_id = a.id)
+                 FROM actors a
+                 WHERE (?1 IS NULL OR a.kind = ?1)
+                 ORDER BY docs DESC, a.name
+                 LIMIT ?2",
+            )
+            .map_err(|e| self.err(e))?;
+        let lim = limit.map_or(-1, |l| l as i64);
+        let rows = stmt
+            .query_map(params![kind.map(ActorKind::as_str), lim], |r| {
+                let aliases: Option<String> = r.get(4)?;
+                Ok(ActorRow {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    kind: r.get(2)?,
+                    documents: r.get(3)?,
+                    aliases: aliases.map(|a| a.split('\u{1f}').map(String::from).collect()).unwrap_or_default(),
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<std::result::Result<Vec<_>, _>>().map_err(|e| self.err(e))
+    }
+
+    /// Relations matching a filter, in document order.
+    pub fn relations(&self, f: &RelationFilter) -> Result<Vec<RelationRow>> {
+        let actor = f.actor.as_ref().map(|v| ids_json(v));
+        let with = f.with.as_ref().map(|v| ids_json(v));
+        let cameo = (!f.cameo.is_empty()).then(|| serde_json::to_string(&f.cameo).unwrap_or_default());
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT r.id, s.name, r.predicate, o.name, r.cameo, r.symmetric, r.negated, d.doc_key, d.date, r.evidence
+                 FROM relations r
+                 JOIN actors s ON s.id = r.subject_id
+                 JOIN actors o ON o.id = r.object_id
+                 JOIN documents d ON d.id = r.document_id
+                 WHERE (?1 IS NULL OR r.subject_id IN (SELECT value FROM json_each(?1)) OR r.object_id IN (SELECT value FROM json_each(?1)))
+                   AND (?2 IS NULL OR r.subject_id IN (SELECT value FROM json_each(?2)) OR r.object_id IN (SELECT value FROM json_each(?2)))
+                   AND (?3 IS NULL OR substr(r.cameo, 1, 2) IN (SELECT value FROM json_each(?3)) OR r.cameo IN (SELECT value FROM json_each(?3)))
+                 ORDER BY r.id
+                 LIMIT ?4",
+            )
+            .map_err(|e| self.err(e))?;
+        let lim = f.limit.map_or(-1, |l| l as i64);
+        let rows = stmt
+            .query_map(params![actor, with, cameo, lim], |r| {
+                Ok(RelationRow {
+                    id: r.get(0)?,
+                    subject: r.get(1)?,
+                    predicate: r.get(2)?,
+                    object: r.get(3)?,
+                    cameo: r.get(4)?,
+                    symmetric: r.get(5)?,
+                    negated: r.get(6)?,
+                    document: r.get(7)?,
+                    date: r.get(8)?,
+                    evidence: r.get(9)?,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<std::result::Result<Vec<_>, _>>().map_err(|e| self.err(e))
+    }
+
+    /// Statements matching a filter, in document order.
+    pub fn statements(&self, f: &StatementFilter) -> Result<Vec<StatementRow>> {
+        let by = f.by.as_ref().map(|v| ids_json(v));
+        let about = f.about.as_ref().map(|v| ids_json(v));
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT st.id, sp.name, st.verb, ad.name, st.direct, d.doc_key, d.date, st.content,
+                        (SELECT group_concat(a.name, char(31)) FROM statement_about sa JOIN actors a ON a.id = sa.actor_id WHERE sa.statement_id = st.id)
+                 FROM statements st
+                 JOIN actors sp ON sp.id = st.speaker_id
+                 LEFT JOIN actors ad ON ad.id = st.addressee_id
+                 JOIN documents d ON d.id = st.document_id
+                 WHERE (?1 IS NULL OR st.speaker_id IN (SELECT value FROM json_each(?1)))
+                   AND (?2 IS NULL OR EXISTS (SELECT 1 FROM statement_about sa WHERE sa.statement_id = st.id AND sa.actor_id IN (SELECT value FROM json_each(?2))))
+                 ORDER BY st.id
+                 LIMIT ?3",
+            )
+            .map_err(|e| self.err(e))?;
+        let lim = f.limit.map_or(-1, |l| l as i64);
+        let rows = stmt
+            .query_map(params![by, about, lim], |r| {
+                let about: Option<String> = r.get(8)?;
+                Ok(StatementRow {
+                    id: r.get(0)?,
+                    speaker: r.get(1)?,
+                    verb: r.get(2)?,
+                    addressee: r.get(3)?,
+                    direct: r.get(4)?,
+                    document: r.get(5)?,
+                    date: r.get(6)?,
+                    content: r.get(7)?,
+                    about: about.map(|a| a.split('\u{1f}').map(String::from).collect()).unwrap_or_default(),
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<std::result::Result<Vec<_>, _>>().map_err(|e| self.err(e))
+    }
+
+    /// All actors as (id, name, kind), ordered by id: the graph's nodes.
+    pub fn all_actors(&self) -> Result<Vec<(i64, String, String)>> {
+        let mut stmt = self.conn.prepare("SELECT id, name, kind FROM actors ORDER BY id").map_err(|e| self.err(e))?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).map_err(|e| self.err(e))?;
+        rows.collect::<std::result::Result<Vec<_>, _>>().map_err(|e| self.err(e))
+    }
+
+    /// Relation edges aggregated per (subject, object, predicate, cameo):
+    /// (subject id, object id, predicate, cameo, count), ordered.
+    pub fn relation_edges(&self) -> Result<Vec<(i64, i64, String, String, i64)>> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT subject_id, object_id, predicate, cameo, count(*) FROM relations
+                 WHERE negated = 0
+                 GROUP BY subject_id, object_id, predicate, cameo
+                 ORDER BY subject_id, object_id, predicate, cameo",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))).map_err(|e| self.err(e))?;
+        rows.collect::<std::result::Result<Vec<_>, _>>().map_err(|e| self.err(e))
+    }
+
+    /// Checks the database file with `PRAGMA integrity_check`.
+    pub fn integrity_check(&self) -> Result<String> {
+        self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).map_err(|e| self.err(e))
+    }
+}
+
+/// BLAKE3 of the text, hex.
+pub fn content_hash(text: &str) -> String {
+    blake3::hash(text.as_bytes()).to_hex().to_string()
+}
+
+fn ids_json(ids: &[i64]) -> String {
+    serde_json::to_string(ids).unwrap_or_else(|_| "[]".into())
+}
+
+fn sql_err(path: &Path, e: rusqlite::Error) -> StoreError {
+    if let rusqlite::Error::SqliteFailure(f, _) = &e {
+        if matches!(f.code, rusqlite::ErrorCode::NotADatabase) {
+            return StoreError::NotADatabase { path: path.to_path_buf() };
+        }
+    }
+    StoreError::Sqlite { path: path.to_path_buf(), source: e }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{Actor, Relation};
+
+    fn doc(text: &str) -> Document {
+        Document { id: "d".into(), text: text.into(), title: None, date: Some("2022-10-04".into()), url: None, source: "t".into() }
+    }
+
+    fn extraction() -> Extraction {
+        let actor = |n: &str, k| Actor { name: n.into(), kind: k, aliases: vec![], mentions: vec![0..1] };
+        Extraction {
+            doc: "d".into(),
+            actors: vec![actor("Japan", ActorKind::Country), actor("North Korea", ActorKind::Country)],
+            relations: vec![Relation {
+                subject: "Japan".into(),
+                predicate: "condemn".into(),
+                object: "North Korea".into(),
+                cameo: "11".into(),
+                symmetric: false,
+                negated: false,
+                evidence: "Japan condemned North Korea.".into(),
+                evidence_span: 0..28,
+            }],
+            statements: vec![],
+        }
+    }
+
+    #[test]
+    fn fresh_database_is_migrated_and_whole() {
+        let s = Store::open_in_memory().unwrap();
+        assert_eq!(s.version().unwrap(), SCHEMA_VERSION);
+        assert_eq!(s.integrity_check().unwrap(), "ok");
+        let fk: i64 = s.conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).unwrap();
+        assert_eq!(fk, 0);
+    }
+
+    #[test]
+    fn same_content_twice_is_written_once() {
+        let mut s = Store::open_in_memory().unwrap();
+        let d = doc("Japan condemned North Korea.");
+        assert!(matches!(s.write(&d, &extraction()).unwrap(), Written::New { relations: 1, .. }));
+        assert_eq!(s.write(&d, &extraction()).unwrap(), Written::AlreadyPresent);
+        assert_eq!(s.stats().unwrap().documents, 1);
+    }
+
+    #[test]
+    fn actors_are_shared_across_documents() {
+        let mut s = Store::open_in_memory().unwrap();
+        s.write(&doc("one"), &extraction()).unwrap();
+        s.write(&doc("two"), &extraction()).unwrap();
+        let st = s.stats().unwrap();
+        assert_eq!((st.documents, st.actors, st.relations), (2, 2, 2));
+    }
+
+    #[test]
+    fn newer_schema_is_refused() {
+        let dir = std::env::temp_dir().join(format!("ng-store-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let p = dir.join("new.db");
+        let _ = std::fs::remove_file(&p);
+        {
+            let c = Connection::open(&p).unwrap();
+            c.pragma_update(None, "user_version", SCHEMA_VERSION + 5).unwrap();
+        }
+        let err = Store::open(&p).unwrap_err();
+        assert!(matches!(err, StoreError::TooNew { .. }), "{err}");
+        assert!(err.to_string().contains("newer than this build"));
+    }
+
+    #[test]
+    fn relation_filter_by_cameo_root() {
+        let mut s = Store::open_in_memory().unwrap();
+        s.write(&doc("x"), &extraction()).unwrap();
+        let f = RelationFilter { cameo: vec!["11".into()], ..Default::default() };
+        assert_eq!(s.relations(&f).unwrap().len(), 1);
+        let f = RelationFilter { cameo: vec!["04".into()], ..Default::default() };
+        assert!(s.relations(&f).unwrap().is_empty());
+    }
+}
