@@ -305,11 +305,11 @@ impl Builder {
                     }
                 }
                 Table::Groups => {
+                    // Only the plural (or a collective like "government", whose
+                    // singular is the noun itself) names a group: "the Venezuelan
+                    // leader" is one person.
                     let g = GroupNoun { plural: get(0).to_string(), class: get(2).to_string() };
-                    self.groups.insert(get(0).to_lowercase(), g.clone());
-                    if !get(1).is_empty() {
-                        self.groups.entry(get(1).to_lowercase()).or_insert(g);
-                    }
+                    self.groups.insert(get(0).to_lowercase(), g);
                 }
                 Table::Verbs => {
                     let class = match get(4) {
@@ -355,6 +355,12 @@ impl Builder {
 
     fn surface(&mut self, text: &str, target: Target, form: SurfaceForm) {
         self.surfaces.push(Surface { text: text.to_string(), target, form });
+        // News uses straight and curly apostrophes alike ("People's", "People’s").
+        if text.contains('\'') {
+            self.surfaces.push(Surface { text: text.replace('\'', "\u{2019}"), target, form });
+        } else if text.contains('\u{2019}') {
+            self.surfaces.push(Surface { text: text.replace('\u{2019}', "'"), target, form });
+        }
     }
 
     fn build(self) -> Result<Lexicon, LexiconError> {

@@ -95,20 +95,33 @@ fn is_plural_demonym(doc: &Doc<'_>, m: usize) -> bool {
 pub(super) fn coordinated(doc: &Doc<'_>, s: usize, m: usize) -> Vec<usize> {
     let mut actors = doc.mentions[m].actors.clone();
     let mut start = doc.mentions[m].start;
+    // The link nearest the head must be "and" ("X and Y", "X, Y and Z"); a
+    // bare comma before it is an apposition or a clause boundary, not a list.
+    let mut seen_and = false;
     loop {
         let mut k = start;
         if k > 0 && doc.word(s, k - 1) == "the" {
             k -= 1;
         }
-        if k == 0 || !matches!(doc.word(s, k - 1), "and" | ",") {
+        if k == 0 {
             break;
         }
         let mut j = k - 1;
-        if doc.word(s, j) == "and" && j > 0 && doc.word(s, j - 1) == "," {
-            j -= 1;
+        match doc.word(s, j) {
+            "and" => {
+                if seen_and {
+                    break;
+                }
+                seen_and = true;
+                if j > 0 && doc.word(s, j - 1) == "," {
+                    j -= 1;
+                }
+            }
+            "," if seen_and => {}
+            _ => break,
         }
         match doc.mention_ending(s, j) {
-            Some(p) if doc.mentions[p].kind != MentionKind::Modifier => {
+            Some(p) if doc.mentions[p].kind != MentionKind::Modifier && !doc.mentions[p].possessive => {
                 for &a in doc.mentions[p].actors.iter().rev() {
                     if !actors.contains(&a) {
                         actors.insert(0, a);

@@ -146,8 +146,19 @@ fn alias(doc: &mut Doc<'_>, actor: usize, surface: &str) {
 }
 
 /// A country or organisation prefix that affiliates what follows
-/// ("U.S.", "Japanese", "Japan's", "India's"). Returns (end token, actor name).
-fn affiliation(doc: &Doc<'_>, words: &[&str], hits: &[Option<Hit>], i: usize) -> Option<(usize, String)> {
+/// ("U.S.", "Japanese", "Japan's", "State Department").
+struct Affiliation {
+    /// Token after the prefix (and its `'s`).
+    end: usize,
+    /// Token after the name itself.
+    name_end: usize,
+    /// Canonical name of the country or organisation.
+    name: String,
+    /// The prefix is an organisation (it is then a mention of its own).
+    organization: Option<usize>,
+}
+
+fn affiliation(doc: &Doc<'_>, words: &[&str], hits: &[Option<Hit>], i: usize) -> Option<Affiliation> {
     let h = hits.get(i).copied().flatten()?;
     let (name, _) = doc.lex.target_actor(h.target);
     let mut end = h.end;
@@ -156,7 +167,11 @@ fn affiliation(doc: &Doc<'_>, words: &[&str], hits: &[Option<Hit>], i: usize) ->
     } else if matches!(h.form, SurfaceForm::Capital) {
         return None;
     }
-    Some((end, name.to_string()))
+    let organization = match h.target {
+        Target::Organization(o) => Some(o),
+        Target::Country(_) => None,
+    };
+    Some(Affiliation { end, name_end: h.end, name: name.to_string(), organization })
 }
 
 /// Longest title spelled at `i` ("prime minister", "Secretary of State").
@@ -185,24 +200,30 @@ fn name_word(doc: &Doc<'_>, w: &str) -> bool {
         && !(w.len() > 1 && w.chars().all(|c| c.is_uppercase() || c == '.') && w.len() <= 5 && w.contains('.'))
 }
 
-/// A run of name words at `i`, allowing name particles and initials;
-/// returns its end. Stops at gazetteer hits of countries.
-fn name_run(doc: &Doc<'_>, words: &[&str], hits: &[Option<Hit>], i: usize) -> usize {
+/// A run of name words at `i`, allowing name particles, initials and
+/// hyphenated parts ("Moon Jae-in"); returns its end. A run never starts at,
+/// nor runs into, a gazetteer hit.
+fn name_run(doc: &Doc<'_>, s: usize, words: &[&str], hits: &[Option<Hit>], i: usize) -> usize {
+    let tokens = &doc.sents[s].tokens;
+    let headline = doc.sents[s].headline;
+    let ok = |w: &str| name_word(doc, w) && !(headline && !doc.lex.verb(&w.to_lowercase()).is_empty());
     let mut j = i;
     while j < words.len() {
         let w = words[j];
         let initial = w.len() == 2 && w.ends_with('.') && w.starts_with(char::is_uppercase);
-        if j > i && hits[j].is_some_and(|h| matches!(h.target, Target::Country(_))) {
+        if hits[j].is_some() {
             break;
         }
-        if name_word(doc, w) || initial {
+        if ok(w) || initial {
             j += 1;
-        } else if j > i
-            && is_in(words::NAME_PARTICLES, w)
-            && words.get(j + 1).is_some_and(|n| name_word(doc, n))
-        {
+        } else if j > i && is_in(words::NAME_PARTICLES, w) && words.get(j + 1).is_some_and(|n| ok(n)) {
             j += 2;
-        } else if j > i && w == "-" && words.get(j + 1).is_some_and(|n| name_word(doc, n)) {
+        } else if j > i
+            && w == "-"
+            && tokens[j - 1].end == tokens[j].start
+            && tokens.get(j + 1).is_some_and(|t| t.start == tokens[j].end && t.kind == TokenKind::Word)
+        {
+            // "Jae-in", "Jean-Pierre": a hyphen with no space around it.
             j += 2;
         } else {
             break;
@@ -212,6 +233,11 @@ fn name_run(doc: &Doc<'_>, words: &[&str], hits: &[Option<Hit>], i: usize) -> us
         }
     }
     j
+}
+
+/// The surface of tokens `[a, b)` as a name: hyphens joined without spaces.
+fn name_text(doc: &Doc<'_>, s: usize, a: usize, b: usize) -> String {
+    doc.text[doc.token_span(s, a, b)].split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Finds or creates the person called `name` (full name, or a single name
@@ -276,9 +302,10 @@ fn person_with_title(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option
     if is_in(&["former", "then", "incoming", "outgoing", "acting", "interim"], words[k]) {
         k += 1;
     }
+    let aff_start = k;
     let aff = affiliation(doc, words, hits, k);
-    if let Some((end, _)) = &aff {
-        k = *end;
+    if let Some(a) = &aff {
+        k = a.end;
     }
     // "his U.S. counterpart Lloyd Austin"
     let (title_end, title) = match title_at(doc, words, k) {
@@ -295,7 +322,7 @@ fn person_with_title(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option
     if comma {
         n += 1;
     }
-    let name_end = name_run(doc, words, hits, n);
+    let name_end = name_run(doc, s, words, hits, n);
     if name_end == n {
         return None;
     }
@@ -304,7 +331,7 @@ fn person_with_title(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option
     if comma && aff.is_none() {
         return None;
     }
-    let name = words[n..name_end].join(" ").replace(" - ", "-");
+    let name = name_text(doc, s, n, name_end);
     let p = person(doc, &name);
     if !title.is_honorific() && title.canonical != "counterpart" {
         doc.actors[p].title.get_or_insert_with(|| title.clone());
@@ -312,8 +339,14 @@ fn person_with_title(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option
             doc.actors[p].gender = title.gender.chars().next();
         }
     }
-    if let Some((_, country)) = &aff {
-        doc.actors[p].country.get_or_insert_with(|| country.clone());
+    if let Some(a) = &aff {
+        let country = match a.organization {
+            Some(o) => doc.lex.organizations[o].country.clone(),
+            None => Some(a.name.clone()),
+        };
+        if let Some(c) = country {
+            doc.actors[p].country.get_or_insert(c);
+        }
     }
     // Aliases: the whole phrase, the phrase without affiliation, the name.
     let full = doc.text[doc.token_span(s, start, name_end)].to_string();
@@ -322,8 +355,16 @@ fn person_with_title(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option
     for a in [no_aff, bare] {
         alias(doc, p, &a);
     }
+    // "State Department Spokesperson Ned Price": the organisation is an actor too.
+    let start = match &aff {
+        Some(a) if a.organization.is_some() => {
+            let o = actor(doc, &a.name, ActorKind::Organization);
+            mention(doc, s, aff_start, a.name_end, vec![o], MentionKind::Name);
+            a.end
+        }
+        _ => start,
+    };
     mention(doc, s, start, name_end, vec![p], MentionKind::Name);
-    // The mention surface was pushed as alias; make sure the full one stays.
     alias(doc, p, &full);
     Some(name_end)
 }
@@ -333,8 +374,9 @@ static COUNTERPART: Title = Title { canonical: String::new(), class: String::new
 
 /// Pattern 2: affiliation + group noun, or + "government"/"administration".
 fn group_or_government(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option<Hit>], i: usize) -> Option<usize> {
-    let (end, country) = affiliation(doc, words, hits, i)?;
-    let is_country = matches!(hits[i]?.target, Target::Country(_));
+    let a = affiliation(doc, words, hits, i)?;
+    let (end, country) = (a.end, a.name);
+    let is_country = a.organization.is_none();
     let noun = *words.get(end)?;
     // Person-name administrations ("the Biden administration") are handled in reference().
     if is_country && is_in(&["government", "administration", "authorities", "leadership", "regime", "state"], noun) {
@@ -346,6 +388,10 @@ fn group_or_government(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Opti
     if !is_country || noun.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
+    // "U.S. military capabilities": the group noun modifies a following noun.
+    if words.get(end + 1).is_some_and(|n| is_content_noun(doc, n)) {
+        return None;
+    }
     let civil = g.class == "civil";
     if civil {
         // "Japanese nationals", "the Japanese people" stand for the country.
@@ -355,6 +401,7 @@ fn group_or_government(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Opti
     }
     // One group per affiliation and class: "Eritrean troops" = "Eritrean forces".
     let surface = doc.text[doc.token_span(s, i, end + 1)].to_string();
+    let canonical = group_name(doc, &country, noun);
     let class = g.class.clone();
     let existing = doc.actors.iter().position(|a| {
         a.kind == ActorKind::Group
@@ -364,25 +411,43 @@ fn group_or_government(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Opti
     let gi = match existing {
         Some(gi) => gi,
         None => {
-            let gi = actor(doc, &surface, ActorKind::Group);
+            let gi = actor(doc, &canonical, ActorKind::Group);
             doc.actors[gi].country = Some(country);
             doc.actors[gi].title = Some(Title { canonical: noun.to_lowercase(), class, gender: String::new() });
             gi
         }
     };
+    alias(doc, gi, &surface);
     mention(doc, s, i, end + 1, vec![gi], MentionKind::Name);
     Some(end + 1)
+}
+
+/// The canonical name of a country's group: "U.S. officials" (the dotted
+/// abbreviation where the country has one, as newswire writes it), else
+/// "South Korean lawmakers".
+fn group_name(doc: &Doc<'_>, country: &str, noun: &str) -> String {
+    let noun = noun.to_lowercase();
+    let c = doc.lex.country(country);
+    let dotted = doc
+        .lex
+        .surfaces
+        .iter()
+        .find(|x| x.form == SurfaceForm::Variant && x.text.len() <= 5 && x.text.matches('.').count() >= 2 && c.is_some_and(|c| doc.lex.target_actor(x.target).0 == c.name));
+    match (dotted, c.and_then(|c| c.adjectives.first())) {
+        (Some(d), _) => format!("{} {noun}", d.text),
+        (None, Some(adj)) => format!("{adj} {noun}"),
+        (None, None) => format!("{country} {noun}"),
+    }
 }
 
 /// Pattern 3: [affiliation] Capitalised Words ending in an organisation head
 /// ("Japan's Defense Ministry", "the Ethiopian Human Rights Commission").
 fn organization_phrase(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option<Hit>], i: usize) -> Option<usize> {
     let aff = affiliation(doc, words, hits, i);
-    let k = aff.as_ref().map_or(i, |(e, _)| *e);
+    let k = aff.as_ref().map_or(i, |a| a.end);
     if aff.is_none() && !org_start(doc, words, s, i) {
         return None;
     }
-    // The run must not begin with a gazetteer organisation that covers it all.
     let mut j = k;
     let mut last_head = None;
     while j < words.len() {
@@ -392,24 +457,43 @@ fn organization_phrase(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Opti
                 last_head = Some(j + 1);
             }
             j += 1;
-        } else if j > k && is_in(&["of", "for", "and", "on", "the"], w) && words.get(j + 1).is_some_and(|n| is_capitalized(n)) {
-            j += 1;
+        } else if j > k && is_in(&["of", "for", "and", "on", "the"], w) {
+            // Connectors inside a name: "Office of the High Commissioner for Human Rights".
+            let mut n = j + 1;
+            while n < words.len() && is_in(&["of", "for", "the"], words[n]) {
+                n += 1;
+            }
+            if words.get(n).is_some_and(|n| is_capitalized(n)) { j = n } else { break }
         } else {
             break;
         }
     }
     let end = last_head?;
+    // The head alone ("Inc.", "Ministry") names nothing.
+    if end <= k + 1 && is_in(words::ORG_HEADS, words[k]) && aff.is_none() {
+        return None;
+    }
     if end <= k {
         return None;
     }
-    // A run that is exactly a gazetteer organisation is left to pattern 4.
-    if aff.is_none() && hits[i].is_some_and(|h| h.end == end) {
-        return None;
+    // A run that is exactly a gazetteer organisation is pattern 4's; after an
+    // affiliation ("the UN's Office of ...") it is still that organisation.
+    if let Some(h) = hits[k] {
+        if h.end == end && matches!(h.target, Target::Organization(_)) {
+            if aff.is_none() {
+                return None;
+            }
+            let (name, kind) = doc.lex.target_actor(h.target);
+            let name = name.to_string();
+            let o = actor(doc, &name, kind);
+            mention(doc, s, i, end, vec![o], MentionKind::Name);
+            return Some(end);
+        }
     }
     let core = doc.text[doc.token_span(s, k, end)].to_string();
     let canonical = match &aff {
-        Some((_, country)) if words.get(k - 1).is_some_and(|w| matches!(*w, "'s" | "’s")) => {
-            let adj = doc.lex.country(country).and_then(|c| c.adjectives.first().cloned());
+        Some(a) if words.get(k - 1).is_some_and(|w| matches!(*w, "'s" | "’s")) => {
+            let adj = doc.lex.country(&a.name).and_then(|c| c.adjectives.first().cloned());
             match adj {
                 Some(adj) => format!("{adj} {core}"),
                 None => doc.text[doc.token_span(s, i, end)].to_string(),
@@ -423,7 +507,7 @@ fn organization_phrase(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Opti
         Some(o) => o,
         None => {
             let o = actor(doc, &canonical, ActorKind::Organization);
-            doc.actors[o].country = aff.map(|(_, c)| c);
+            doc.actors[o].country = aff.map(|a| a.name);
             o
         }
     };
@@ -452,7 +536,13 @@ fn looks_common(doc: &Doc<'_>, w: &str) -> bool {
 
 /// Pattern 4: a gazetteer hit on its own.
 fn gazetteer_mention(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option<Hit>], i: usize) -> Option<usize> {
-    let h = hits[i]?;
+    let mut h = hits[i]?;
+    // "Tesla Inc.", "Toyota Motor Corp.": the legal suffix belongs to the name.
+    if matches!(h.target, Target::Organization(_)) {
+        while words.get(h.end).is_some_and(|w| is_in(COMPANY_SUFFIXES, w)) {
+            h.end += 1;
+        }
+    }
     let (name, kind) = doc.lex.target_actor(h.target);
     let name = name.to_string();
     let a = actor(doc, &name, kind);
@@ -476,7 +566,11 @@ fn reference(doc: &mut Doc<'_>, s: usize, words: &[&str], i: usize, memory: &Mem
     let w = words[i];
     let lw = w.to_lowercase();
     // Pronouns.
-    if is_in(words::SINGULAR_PRONOUNS, w) {
+    // Possessive determiners ("his counterpart", "their plan") name no actor
+    // of the clause; "her" is possessive when a noun follows.
+    let possessive_det = matches!(lw.as_str(), "his" | "their" | "its")
+        || (lw == "her" && words.get(i + 1).is_some_and(|n| n.chars().next().is_some_and(char::is_lowercase) && !is_in(&["to", "that", "and", "or", "on", "in", "of", "about", "with", "for", "at", "as", "by"], n)));
+    if is_in(words::SINGULAR_PRONOUNS, w) && !possessive_det {
         let gender = words::pronoun_gender(w);
         let object = matches!(lw.as_str(), "him" | "her") && i > 0 && !is_in(&["to", "with", "for", "by", "from", "of", "about"], words[i - 1]);
         let p = resolve_pronoun(doc, s, i, gender, object)?;
@@ -486,7 +580,7 @@ fn reference(doc: &mut Doc<'_>, s: usize, words: &[&str], i: usize, memory: &Mem
         mention(doc, s, i, i + 1, vec![p], MentionKind::Pronoun);
         return Some(i + 1);
     }
-    if is_in(words::PLURAL_PRONOUNS, w) {
+    if is_in(words::PLURAL_PRONOUNS, w) && !possessive_det {
         if memory.plural.len() > 1 {
             mention(doc, s, i, i + 1, memory.plural.clone(), MentionKind::Pronoun);
             return Some(i + 1);
@@ -670,11 +764,11 @@ fn capitalized_name(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option<
     if sentence_initial && looks_common(doc, w) {
         return None;
     }
-    let end = name_run(doc, words, hits, i);
+    let end = name_run(doc, s, words, hits, i);
     if end == i {
         return None;
     }
-    let name = words[i..end].join(" ").replace(" - ", "-");
+    let name = name_text(doc, s, i, end);
     if end - i == 1 {
         // A single capitalised word: a known person's name, else nothing.
         let p = known_person(doc, w)?;
@@ -691,6 +785,10 @@ fn capitalized_name(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option<
             }
         }
     }
+    // "World War II", "Security Strait", "Paris Agreement": not people.
+    if words[i..end].iter().any(|w| is_in(words::NOT_PERSON, w)) || words[i..end].iter().any(|w| is_in(words::ORG_HEADS, w)) {
+        return Some(end);
+    }
     // A headline in title case is full of capitalised words that are no names.
     if doc.sents[s].headline {
         return None;
@@ -699,3 +797,28 @@ fn capitalized_name(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option<
     mention(doc, s, i, end, vec![p], MentionKind::Name);
     Some(end)
 }
+
+/// A lowercase word that is probably a noun continuing a compound ("military
+/// capabilities"): not a verb form, function word or adverb.
+fn is_content_noun(doc: &Doc<'_>, w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_lowercase)
+        && w.chars().all(char::is_alphabetic)
+        && doc.lex.verb(w).is_empty()
+        && !is_in(words::AUXILIARIES, w)
+        && !is_in(words::DETERMINERS, w)
+        && !is_in(words::NEGATIONS, w)
+        && !is_in(FUNCTION_WORDS, w)
+        && !words::is_adverb(w)
+}
+
+/// Prepositions, conjunctions and other words that never continue a compound noun.
+const FUNCTION_WORDS: &[&str] = &[
+    "in", "on", "at", "of", "for", "to", "from", "with", "by", "about", "against", "and", "or",
+    "but", "that", "which", "who", "whom", "whose", "as", "than", "into", "over", "under", "after",
+    "before", "during", "since", "until", "while", "if", "because", "although", "near", "across",
+    "amid", "between", "among", "through", "toward", "towards", "without", "within", "say", "said",
+    "says", "here", "there", "also", "not",
+];
+
+/// Legal suffixes of company names.
+const COMPANY_SUFFIXES: &[&str] = &["Inc.", "Inc", "Corp.", "Corp", "Co.", "Ltd.", "Ltd", "LLC", "PLC", "Plc", "AG", "SA", "S.A.", "N.V.", "NV", "GmbH", "Group", "Holdings"];

@@ -268,10 +268,27 @@ pub fn extract(doc_id: &str, text: &str, lex: &Lexicon) -> Extraction {
     finish(doc_id, doc)
 }
 
+/// Prepositions after which a country is a place, not an actor.
+const LOCATIVE: &[&str] = &["in", "at", "near", "inside", "outside", "throughout", "across", "around", "into", "over", "within", "via"];
+
 /// Turns the working document into the contract shape.
 fn finish(doc_id: &str, doc: Doc<'_>) -> Extraction {
+    // An actor is one that acts somewhere, or is named as more than a place
+    // ("in Luxembourg") or a modifier ("British colonial rule").
+    let in_graph = |name: &str| {
+        doc.relations.iter().any(|r| r.subject == name || r.object == name)
+            || doc.statements.iter().any(|s| s.speaker == name || s.addressee.as_deref() == Some(name))
+    };
     let used: Vec<bool> = (0..doc.actors.len())
-        .map(|a| doc.mentions.iter().any(|m| m.kind != MentionKind::Pronoun && m.actors.len() == 1 && m.actors[0] == a))
+        .map(|a| {
+            in_graph(&doc.actors[a].name)
+                || doc.mentions.iter().any(|m| {
+                    m.actors.len() == 1
+                        && m.actors[0] == a
+                        && matches!(m.kind, MentionKind::Name | MentionKind::Nominal)
+                        && !(doc.actors[a].kind == ActorKind::Country && m.start > 0 && words::is_in(LOCATIVE, doc.word(m.sent, m.start - 1)))
+                })
+        })
         .collect();
     let actors = doc
         .actors

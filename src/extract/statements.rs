@@ -18,6 +18,9 @@ use crate::text::{is_double_quote, TokenKind};
 /// Nouns for an audience that is not an actor: "told reporters".
 const AUDIENCES: &[&str] = &["reporters", "journalists", "the press", "media", "lawmakers", "parliament", "supporters", "crowd", "audience", "members"];
 
+/// Words that may open what follows a trailing attribution.
+const TAIL_STARTS: &[&str] = &["in", "on", "at", "during", "after", "before", "from", "via", "through", "late", "early", "earlier", "last", "this", "when", "while", "told", "to", "according", "adding", "citing", "without"];
+
 /// Speech verbs that take the addressee as their object ("told Y").
 const ADDRESSING: &[&str] = &["tell", "assure", "inform", "brief", "warn", "urge", "remind", "promise", "ask", "notify", "advise", "caution", "reassure", "write", "thank"];
 
@@ -104,25 +107,32 @@ fn trailing(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize) -> bool {
         k += 1;
     }
     // Either "X [aux] VERB ..." or "VERB X".
-    let (speaker_m, verb) = if let Some(m) = doc.mention_starting(s, k) {
+    let at = |i: usize| doc.mention_starting(s, i).or_else(|| if doc.word(s, i).eq_ignore_ascii_case("the") { doc.mention_starting(s, i + 1) } else { None });
+    let (speaker_m, verb) = if let Some(m) = at(k) {
         let mut v = doc.mentions[m].end;
         while v < hi && (super::words::is_adverb(doc.word(s, v)) || is_in(&["also", "has", "had", "have", "later", "then"], doc.word(s, v))) {
             v += 1;
         }
         (m, v)
-    } else if let Some(m) = doc.mention_starting(s, k + 1) {
+    } else if let Some(m) = at(k + 1) {
         (m, k)
     } else {
         // "..., a senior official said."
         return false;
     };
-    if verb >= hi || speech_sense(doc, s, verb).is_none() {
+    if verb >= hi {
         return false;
     }
     let Some((sense, vend)) = speech_sense(doc, s, verb) else { return false };
-    // Only the attribution may follow: a short tail ("in a statement", "on Tuesday").
-    let tail_start = doc.mentions[speaker_m].end.max(vend);
-    if hi.saturating_sub(tail_start) > 8 {
+    // Only the attribution may follow: an addressee or audience, then a short
+    // prepositional tail ("in a statement", "on Tuesday").
+    let mut tail = doc.mentions[speaker_m].end.max(vend);
+    if let Some(a) = doc.mention_starting(s, tail) {
+        tail = doc.mentions[a].end;
+    } else if AUDIENCES.iter().any(|w| doc.word(s, tail).eq_ignore_ascii_case(w)) {
+        tail += 1;
+    }
+    if tail < hi && (hi - tail > 6 || !is_in(TAIL_STARTS, doc.word(s, tail))) {
         return false;
     }
     let lemma = sense.lemma.clone();
@@ -200,7 +210,13 @@ fn leading(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize, depth: usize) -> b
             } else if AUDIENCES.iter().any(|w| doc.word(s, c0).eq_ignore_ascii_case(w)) {
                 c0 += 1;
             }
-        } else if sense.class == VerbClass::Both && doc.word(s, c0) == "to" {
+        } else if sense.class == VerbClass::Both && {
+            let mut k = c0;
+            while k < hi && (is_in(super::words::CALENDAR, doc.word(s, k)) || is_in(&["on", "today", "yesterday", "late", "early", "last", "week"], doc.word(s, k))) {
+                k += 1;
+            }
+            doc.word(s, k) == "to"
+        } {
             // "pledged to", "agreed to": an intent, read as a relation, not speech.
             continue;
         }

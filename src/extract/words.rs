@@ -95,3 +95,24 @@ pub fn pronoun_gender(w: &str) -> Option<char> {
         _ => None,
     }
 }
+
+/// Capitalised words that show a name is no person's: events, documents,
+/// places and programmes ("World War II", "Kerch Strait", "Paris Agreement").
+pub const NOT_PERSON: &[&str] = &[
+    "War", "Wars", "Day", "Games", "Cup", "Olympics", "Summit", "Conference", "Forum",
+    "Constitution", "Act", "Treaty", "Agreement", "Accord", "Accords", "Convention", "Protocol",
+    "Declaration", "Charter", "Resolution", "Strait", "Straits", "Sea", "Ocean", "River", "Lake",
+    "Island", "Islands", "Mountain", "Mountains", "Peninsula", "Gulf", "Bay", "Province",
+    "Region", "City", "County", "District", "Street", "Square", "Airport", "Port", "Bridge",
+    "Canal", "Desert", "Valley", "Coast", "Zone", "Crisis", "Election", "Elections", "Prize",
+    "Award", "Festival", "Plan", "Initiative", "Road", "Avenue", "Park", "Hall", "Palace",
+    "Hospital", "School", "Stadium", "Church", "Mosque", "Temple", "Cathedral", "Basin", "Delta",
+    "Plateau", "Highway", "Railway", "Line", "Corridor", "Pipeline", "Project", "Index", "Law",
+    "Code", "Bill", "Report", "Week", "Year", "Era", "Revolution", "Spring", "Uprising", "Massacre",
+    "Pact", "Deal", "Doctrine", "Strategy", "Policy", "Dialogue", "Talks", "Round", "Framework",
+    "Communist", "Socialist", "Democratic", "Republican", "Christian", "Muslim", "Islamic",
+    "Catholic", "Orthodox", "Jewish", "Buddhist", "Hindu", "Sunni", "Shiite", "Shia", "Kurdish",
+    "Arab", "African", "Asian", "European", "Western", "Eastern", "Northern", "Southern",
+    "Central", "Pacific", "Atlantic", "Indian", "Middle", "East", "West", "North", "South",
+    "International", "National", "Federal", "Royal", "General", "Global", "United", "World",
+];
