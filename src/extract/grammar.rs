@@ -55,21 +55,47 @@ pub(super) fn subject_before(doc: &Doc<'_>, s: usize, v: usize, lo: usize) -> Op
         }
         return None;
     }
-    // Apposition: "Pranab Mukherjee, India's minister, said" / relative clause.
+    // Apposition: "Pranab Mukherjee, India's minister, said", possibly
+    // several ("James Comey, the director of the FBI, the top agency, warned"):
+    // the nearest mention before a comma that itself opens a clause.
     if doc.word(s, j - 1) == "," {
         let mut k = j - 1;
-        let stop = k.saturating_sub(15).max(lo);
+        let stop = k.saturating_sub(25).max(lo);
         while k > stop {
             k -= 1;
-            if doc.word(s, k) == "," {
-                if let Some(m) = doc.mention_ending(s, k) {
+            if doc.word(s, k) != "," {
+                continue;
+            }
+            if let Some(m) = doc.mention_ending(s, k) {
+                let st = doc.mentions[m].start;
+                if st <= lo || matches!(doc.word(s, st - 1), "," | "and" | "but" | "\"" | "\u{201C}" | "that") {
                     return Some(m);
                 }
-                return None;
             }
         }
     }
     None
+}
+
+/// The subject of the verb at `v`: its own, or for an infinitive ("spoke
+/// with X today to reiterate", "refused to meet") that of the verb governing it.
+pub(super) fn clause_subject_of(doc: &Doc<'_>, s: usize, v: usize, lo: usize) -> Option<usize> {
+    if v > lo && doc.word(s, v - 1) == "to" {
+        // The nearest verb before "to" in the clause governs the infinitive.
+        let mut g = v - 1;
+        while g > lo {
+            g -= 1;
+            let w = doc.word(s, g);
+            if is_in(CLAUSE_BREAKS, w) {
+                return None;
+            }
+            if doc.mention_at(s, g).is_none() && (!doc.lex.verb(w).is_empty() || w.ends_with("ed")) && w.chars().next().is_some_and(char::is_lowercase) {
+                return clause_subject_of(doc, s, g, lo);
+            }
+        }
+        return None;
+    }
+    subject_before(doc, s, v, lo)
 }
 
 /// Whether a time word at `i` is part of a time expression ("on Tuesday",

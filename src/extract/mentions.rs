@@ -232,6 +232,10 @@ fn name_run(doc: &Doc<'_>, s: usize, words: &[&str], hits: &[Option<Hit>], i: us
             break;
         }
     }
+    // "Joseph R. Biden, Jr."
+    if j > i && words.get(j) == Some(&",") && words.get(j + 1).is_some_and(|w| matches!(*w, "Jr." | "Sr." | "III" | "II")) {
+        j += 2;
+    }
     j
 }
 
@@ -463,7 +467,20 @@ fn organization_phrase(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Opti
             while n < words.len() && is_in(&["of", "for", "the"], words[n]) {
                 n += 1;
             }
-            if words.get(n).is_some_and(|n| is_capitalized(n)) { j = n } else { break }
+            if words.get(n).is_some_and(|n| is_capitalized(n)) {
+                // "Commissioner for Human Rights", "Ministry of Foreign Affairs":
+                // what a head's connector introduces belongs to the name.
+                if last_head == Some(j) {
+                    let mut e = n;
+                    while e < words.len() && is_capitalized(words[e]) && !is_in(words::CALENDAR, words[e]) && hits[e].is_none_or(|h| matches!(h.target, Target::Organization(_))) {
+                        e += 1;
+                    }
+                    last_head = Some(e);
+                }
+                j = n
+            } else {
+                break
+            }
         } else {
             break;
         }
@@ -639,7 +656,7 @@ fn reference(doc: &mut Doc<'_>, s: usize, words: &[&str], i: usize, memory: &Mem
             let canonical = title.canonical.clone();
             let p = recent(doc, 1, |a| {
                 a.kind == ActorKind::Person
-                    && a.title.as_ref().is_some_and(|t| t.canonical == canonical || canonical.ends_with(&t.canonical) || t.canonical.ends_with(&canonical))
+                    && a.title.as_ref().is_some_and(|t| same_role(&t.canonical, &canonical))
                     && country.as_ref().is_none_or(|c| a.country.as_ref() == Some(c))
             });
             if let [p] = p.as_slice() {
@@ -738,7 +755,7 @@ fn resolve_pronoun(doc: &Doc<'_>, s: usize, i: usize, gender: Option<char>, obje
     }
     // Prefer the subject (first person mention) of the current sentence, then
     // of earlier sentences, scanning back at most three sentences.
-    let lo = s.saturating_sub(3);
+    let lo = s.saturating_sub(6);
     for ss in (lo..=s).rev() {
         let ms: Vec<&Mention> = doc.sents[ss]
             .mentions
@@ -822,3 +839,10 @@ const FUNCTION_WORDS: &[&str] = &[
 
 /// Legal suffixes of company names.
 const COMPANY_SUFFIXES: &[&str] = &["Inc.", "Inc", "Corp.", "Corp", "Co.", "Ltd.", "Ltd", "LLC", "PLC", "Plc", "AG", "SA", "S.A.", "N.V.", "NV", "GmbH", "Group", "Holdings"];
+
+/// Whether two titles name the same role: equal, or one is the head of the
+/// other ("secretary" and "secretary of state", "minister" and "defense minister").
+fn same_role(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    !short.is_empty() && (long == short || long.starts_with(&format!("{short} ")) || long.ends_with(&format!(" {short}")))
+}

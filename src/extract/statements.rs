@@ -21,6 +21,14 @@ const AUDIENCES: &[&str] = &["reporters", "journalists", "the press", "media", "
 /// Words that may open what follows a trailing attribution.
 const TAIL_STARTS: &[&str] = &["in", "on", "at", "during", "after", "before", "from", "via", "through", "late", "early", "earlier", "last", "this", "when", "while", "told", "to", "according", "adding", "citing", "without"];
 
+/// Verbs that state a position even with a plain object ("reiterated its
+/// concern", "rejected mediation").
+const STANCE: &[&str] = &[
+    "reiterate", "reaffirm", "affirm", "stress", "emphasize", "emphasise", "underline", "underscore",
+    "note", "reject", "deny", "welcome", "express", "voice", "acknowledge", "confirm", "announce",
+    "urge", "demand", "call", "promise", "pledge", "raise", "condemn", "dismiss", "praise",
+];
+
 /// Speech verbs that take the addressee as their object ("told Y").
 const ADDRESSING: &[&str] = &["tell", "assure", "inform", "brief", "warn", "urge", "remind", "promise", "ask", "notify", "advise", "caution", "reassure", "write", "thank"];
 
@@ -96,7 +104,8 @@ fn according_to(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize) -> bool {
     true
 }
 
-/// "CONTENT, X said." / "CONTENT," said X. / "CONTENT," X told Y.
+/// "CONTENT, X said." / "CONTENT," said X. / "CONTENT," X told Y. /
+/// "CONTENT," X, the spokesman, told Y.
 fn trailing(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize) -> bool {
     // The attribution follows the last comma (or closing quote) of the sentence.
     let Some(c) = (lo + 1..hi).rev().find(|&i| doc.word(s, i) == "," || (doc.word(s, i) == "\"" || doc.word(s, i) == "\u{201D}") && doc.word(s, i - 1) == ",") else {
@@ -106,16 +115,27 @@ fn trailing(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize) -> bool {
     while k < hi && (doc.sents[s].tokens[k].kind == TokenKind::Quote || doc.word(s, k) == ",") {
         k += 1;
     }
-    // Either "X [aux] VERB ..." or "VERB X".
-    let at = |i: usize| doc.mention_starting(s, i).or_else(|| if doc.word(s, i).eq_ignore_ascii_case("the") { doc.mention_starting(s, i + 1) } else { None });
+    let at = |i: usize| {
+        let m = doc.mention_starting(s, i).or_else(|| if doc.word(s, i).eq_ignore_ascii_case("the") { doc.mention_starting(s, i + 1) } else { None })?;
+        Some(head_of(doc, s, m))
+    };
+    // "X [aux] VERB", "VERB X", or (apposition) "X, the spokesman, VERB".
     let (speaker_m, verb) = if let Some(m) = at(k) {
         let mut v = doc.mentions[m].end;
         while v < hi && (super::words::is_adverb(doc.word(s, v)) || is_in(&["also", "has", "had", "have", "later", "then"], doc.word(s, v))) {
             v += 1;
         }
         (m, v)
-    } else if let Some(m) = at(k + 1) {
-        (m, k)
+    } else if let Some(v) = (k..hi.min(k + 25)).find(|&v| speech_sense(doc, s, v).is_some() && doc.mention_at(s, v).is_none()) {
+        // "..., Kola Ologbondiyan, PDP spokesman, told VOA." / "..., said X."
+        match subject_before(doc, s, v, lo).filter(|&m| doc.mentions[m].start >= k) {
+            Some(m) => (m, v),
+            None if v == k => match at(k + 1) {
+                Some(m) => (m, k),
+                None => return false,
+            },
+            None => return false,
+        }
     } else {
         // "..., a senior official said."
         return false;
@@ -124,15 +144,27 @@ fn trailing(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize) -> bool {
         return false;
     }
     let Some((sense, vend)) = speech_sense(doc, s, verb) else { return false };
-    // Only the attribution may follow: an addressee or audience, then a short
-    // prepositional tail ("in a statement", "on Tuesday").
+    // The content ends before the attribution starts.
+    let c = c.min(doc.mentions[speaker_m].start.min(verb));
+    let (cs, c0) = quote_start(doc, s, lo);
+    let mut c1 = c;
+    while c1 > lo && (doc.word(s, c1 - 1) == "," || doc.sents[s].tokens[c1 - 1].kind == TokenKind::Quote && c1 - 1 > c0) {
+        c1 -= 1;
+    }
+    if cs == s && c0 >= c1 {
+        return false;
+    }
+    // A quotation closed right before the attribution needs no more proof; an
+    // unquoted content allows only a short tail after the attribution
+    // (an addressee or audience, "in a statement", "on Tuesday").
+    let quoted = doc.sents[s].tokens[c1..k].iter().any(|t| t.kind == TokenKind::Quote) || cs != s;
     let mut tail = doc.mentions[speaker_m].end.max(vend);
     if let Some(a) = doc.mention_starting(s, tail) {
         tail = doc.mentions[a].end;
     } else if AUDIENCES.iter().any(|w| doc.word(s, tail).eq_ignore_ascii_case(w)) {
         tail += 1;
     }
-    if tail < hi && (hi - tail > 6 || !is_in(TAIL_STARTS, doc.word(s, tail))) {
+    if !quoted && tail < hi && (hi - tail > 6 || !is_in(TAIL_STARTS, doc.word(s, tail))) {
         return false;
     }
     let lemma = sense.lemma.clone();
@@ -142,15 +174,6 @@ fn trailing(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize) -> bool {
         None
     };
     let speakers = coordinated(doc, s, speaker_m);
-    // Content: from the sentence start, or from a quotation opened earlier.
-    let (cs, c0) = quote_start(doc, s, lo);
-    let mut c1 = c;
-    while c1 > lo && (doc.word(s, c1 - 1) == "," || doc.sents[s].tokens[c1 - 1].kind == TokenKind::Quote && c1 - 1 > c0) {
-        c1 -= 1;
-    }
-    if cs == s && c0 >= c1 {
-        return false;
-    }
     for sp in speakers {
         if cs == s {
             push(doc, s, sp, &lemma, addressee, c0, c1);
@@ -164,6 +187,16 @@ fn trailing(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize) -> bool {
         nested(doc, s, c0, c1, 1);
     }
     true
+}
+
+/// The mention a speaker phrase is about: "State Department Spokesperson
+/// Matthew Miller" is Miller, not the State Department before him.
+fn head_of(doc: &Doc<'_>, s: usize, m: usize) -> usize {
+    let mut m = m;
+    while let Some(n) = doc.mention_starting(s, doc.mentions[m].end) {
+        m = n;
+    }
+    m
 }
 
 /// Where the content of a trailing attribution starts: (sentence, token).
@@ -197,7 +230,12 @@ fn leading(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize, depth: usize) -> b
         if sense.class == VerbClass::Interaction {
             continue;
         }
-        let Some(sm) = subject_before(doc, s, v, lo) else { continue };
+        // "accused of", "was told": a passive is no report of speech.
+        if matches!(doc.word(s, v + 1), "of" | "by") || (v > lo && is_in(&["was", "were", "been", "being", "is", "are"], doc.word(s, v - 1)) && !doc.word(s, v).ends_with("ing")) {
+            continue;
+        }
+        let Some(sm) = grammar::clause_subject_of(doc, s, v, lo) else { continue };
+        let sm = head_of(doc, s, sm);
         let lemma = sense.lemma.clone();
         let mut c0 = vend;
         let mut addressee = None;
@@ -220,8 +258,20 @@ fn leading(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize, depth: usize) -> b
             // "pledged to", "agreed to": an intent, read as a relation, not speech.
             continue;
         }
+        // "noted at a press conference, “It was ...”": the quotation is the content.
+        if let Some(q) = (c0..hi.min(c0 + 12)).find(|&i| doc.sents[s].tokens[i].kind == TokenKind::Quote) {
+            if q > c0 && matches!(doc.word(s, q - 1), "," | ":") && is_in(TAIL_STARTS, doc.word(s, c0)) {
+                c0 = q;
+            }
+        }
+        let clause = matches!(doc.word(s, c0), "that" | ":" | ",") || doc.sents[s].tokens.get(c0).is_some_and(|t| t.kind == TokenKind::Quote);
         while c0 < hi && matches!(doc.word(s, c0), "that" | ":" | ",") {
             c0 += 1;
+        }
+        // A verb that also names an act ("protest", "accuse") reports speech
+        // only with a clause or quotation; stance verbs take a plain object too.
+        if sense.class == VerbClass::Both && !clause && !is_in(STANCE, &lemma) && addressee.is_none() {
+            continue;
         }
         // A speech verb followed by nothing to report is no statement.
         if hi <= c0 + 1 {
@@ -230,6 +280,17 @@ fn leading(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize, depth: usize) -> b
         // Speech verbs of class "both" need a clause or a quotation, not a bare object.
         let speakers = coordinated(doc, s, sm);
         let mut c1 = hi;
+        // "noted X and noted that Y": a second speech verb of the same subject
+        // ends the first content and starts its own.
+        let next_verb = (c0 + 1..hi).find(|&i| {
+            matches!(doc.word(s, i - 1), "and" | ",") && doc.word(s, i).chars().next().is_some_and(char::is_lowercase) && speech_sense(doc, s, i).is_some_and(|(x, _)| x.class != VerbClass::Interaction)
+        });
+        if let Some(nv) = next_verb {
+            c1 = nv - 1;
+            while c1 > c0 && matches!(doc.word(s, c1 - 1), "," | "and") {
+                c1 -= 1;
+            }
+        }
         // The content of a quotation stops at its closing mark.
         if doc.sents[s].tokens[c0].kind == TokenKind::Quote {
             if let Some(q) = (c0 + 1..hi).find(|&i| doc.sents[s].tokens[i].kind == TokenKind::Quote) {
@@ -245,9 +306,26 @@ fn leading(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize, depth: usize) -> b
         if depth < 2 {
             nested(doc, s, c0, c1, depth + 1);
         }
+        if let Some(nv) = next_verb {
+            for &sp in &speakers {
+                coordinated_speech(doc, s, sp, nv, hi);
+            }
+        }
         return true;
     }
     false
+}
+
+/// The second of two coordinated speech verbs: "X noted A and noted that B".
+fn coordinated_speech(doc: &mut Doc<'_>, s: usize, speaker: usize, v: usize, hi: usize) {
+    let Some((sense, mut c0)) = speech_sense(doc, s, v) else { return };
+    let lemma = sense.lemma.clone();
+    while c0 < hi && matches!(doc.word(s, c0), "that" | ":" | ",") {
+        c0 += 1;
+    }
+    if c0 + 1 < hi {
+        push(doc, s, speaker, &lemma, None, c0, hi);
+    }
 }
 
 /// Statements nested in a content span.

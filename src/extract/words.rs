@@ -12,7 +12,7 @@ pub const DETERMINERS: &[&str] = &[
 pub const AUXILIARIES: &[&str] = &[
     "will", "would", "shall", "should", "can", "could", "may", "might", "must", "has", "have",
     "had", "is", "are", "was", "were", "be", "been", "being", "do", "does", "did", "'s", "'ve",
-    "'ll", "'d", "wo", "ca", "to", "also", "has", "reportedly", "later", "then", "again", "once",
+    "'ll", "'d", "wo", "ca", "also", "has", "reportedly", "later", "then", "again", "once",
     "still", "already", "jointly", "separately", "now", "repeatedly", "previously", "personally",
     "publicly", "formally", "officially", "recently", "further", "even", "just", "first", "last",
     "strongly", "firmly", "swiftly", "quickly", "sharply", "immediately",
