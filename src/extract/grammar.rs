@@ -167,33 +167,61 @@ pub(super) fn negated_between(doc: &Doc<'_>, s: usize, a: usize, b: usize) -> bo
 }
 
 /// The first mention that is the object of the verb (and particle) ending
-/// before `from`: skips determiners, adjectives and one noun phrase joined by
-/// "of"/"by"/"on"/"against"; a possessor counts ("North Korea's test").
-/// Returns (mention, token after it).
+/// before `from`: over determiners, adjectives and at most one preposition
+/// ("the release of X", "North Korea's missile test" gives the possessor,
+/// "the Ukrainian ships" the modifier). Returns the mention.
 pub(super) fn object_after(doc: &Doc<'_>, s: usize, from: usize, hi: usize) -> Option<usize> {
     let mut j = from;
-    let limit = (from + 8).min(hi);
-    while j < limit {
+    let mut skipped = 0;
+    let mut preps = 0;
+    while j < hi {
         if let Some(m) = doc.mention_starting(s, j) {
-            if doc.mentions[m].kind == MentionKind::Modifier && !doc.mentions[m].possessive {
-                // "Japanese nationals" is a country mention; a bare modifier is not an object
-                j = doc.mentions[m].end;
-                continue;
-            }
             return Some(m);
         }
         let w = doc.word(s, j);
-        if is_in(CLAUSE_BREAKS, w) || w == "." || w == "to" && j > from {
+        if is_in(CLAUSE_BREAKS, w) || matches!(w, "." | "?" | "!") {
             return None;
         }
-        // A verb form after the object slot starts a new predicate.
-        if j > from && !doc.lex.verb(w).is_empty() && !is_in(&["by", "of", "on", "against", "with"], w) && w.ends_with("ed") {
+        if j > from {
+            if w == "to" {
+                // "aid to Ukraine" continues; "to boost" starts a new predicate.
+                let next = doc.word(s, j + 1);
+                if doc.mention_starting(s, j + 1).is_none() && !(next == "the" && doc.mention_starting(s, j + 2).is_some()) {
+                    return None;
+                }
+            }
+            let prev = doc.word(s, j - 1);
+            // "an order freezing the assets": a participle after a noun starts a new predicate.
+            if w.ends_with("ing") && w.chars().next().is_some_and(char::is_lowercase) && !is_in(words::DETERMINERS, prev) && prev.chars().all(char::is_alphabetic) && prev.chars().next().is_some_and(char::is_lowercase) {
+                return None;
+            }
+            // A finite verb after the object slot starts a new predicate.
+            if !doc.lex.verb(w).is_empty() && w.ends_with("ed") && !is_in(words::DETERMINERS, prev) {
+                return None;
+            }
+        }
+        if is_in(OBJECT_PREPOSITIONS, w) {
+            preps += 1;
+            if preps > 1 {
+                return None;
+            }
+        } else if is_in(OTHER_PREPOSITIONS, w) {
+            return None;
+        }
+        skipped += 1;
+        if skipped > 6 {
             return None;
         }
         j += 1;
     }
     None
 }
+
+/// Prepositions that may lead from an object noun to its actor ("the release
+/// of X", "sanctions on X", "the launch by X").
+const OBJECT_PREPOSITIONS: &[&str] = &["of", "by", "on", "against", "over", "with", "for", "from", "to", "toward", "towards", "into"];
+/// Prepositions that end the object phrase.
+const OTHER_PREPOSITIONS: &[&str] = &["in", "at", "during", "after", "before", "under", "near", "without", "despite", "amid", "through", "until", "since", "than"];
 
 /// The particle of a sense, if the words after `v` spell it.
 pub(super) fn particle_end(doc: &Doc<'_>, s: usize, v: usize, sense: &VerbSense) -> Option<usize> {
@@ -217,6 +245,10 @@ pub(super) fn pick_sense<'l>(doc: &Doc<'l>, s: usize, v: usize, senses: &'l [Ver
     let mut best: Option<(&VerbSense, usize)> = None;
     for sense in senses {
         if let Some(end) = particle_end(doc, s, v, sense) {
+            // "agreed on Tuesday": a time phrase, not the particle of "agree on".
+            if !sense.particle.is_empty() && is_in(words::CALENDAR, doc.word(s, end)) {
+                continue;
+            }
             if best.is_none_or(|(b, _)| sense.particle.len() > b.particle.len()) {
                 best = Some((sense, end));
             }

@@ -622,10 +622,25 @@ fn reference(doc: &mut Doc<'_>, s: usize, words: &[&str], i: usize, memory: &Mem
         }
         let noun = words.get(k).map(|w| w.to_lowercase()).unwrap_or_default();
         let set = match noun.as_str() {
-            "leaders" | "presidents" | "ministers" | "men" | "women" | "officials" | "sides" if noun != "sides" => recent(doc, count, |a| {
-                a.kind == ActorKind::Person
-            }),
-            "countries" | "nations" | "allies" | "neighbors" | "neighbours" | "governments" | "states" | "sides" => recent(doc, count, |a| a.kind == ActorKind::Country),
+            "leaders" | "presidents" | "ministers" | "men" | "women" | "officials" | "diplomats" => {
+                match memory.plural.as_slice() {
+                    p if p.len() == count && p.iter().all(|&a| doc.actors[a].kind == ActorKind::Person) => p.to_vec(),
+                    _ => recent(doc, count, |a| a.kind == ActorKind::Person),
+                }
+            }
+            "countries" | "nations" | "allies" | "neighbors" | "neighbours" | "governments" | "states" | "sides" => {
+                // The countries of the people last named together ("Kishida and
+                // Biden ... the two allies"), the countries themselves, or the
+                // most recent ones.
+                let of_people: Vec<usize> = memory.plural.iter().filter_map(|&a| doc.actors[a].country.clone()).collect::<Vec<_>>().into_iter().map(|c| actor(doc, &c, ActorKind::Country)).collect();
+                let mut uniq = of_people.clone();
+                uniq.dedup();
+                match memory.plural.as_slice() {
+                    p if p.len() == count && p.iter().all(|&a| doc.actors[a].kind == ActorKind::Country) => p.to_vec(),
+                    p if p.len() == count && uniq.len() == count => uniq,
+                    _ => recent(doc, count, |a| a.kind == ActorKind::Country),
+                }
+            }
             _ => return None,
         };
         if set.len() == count {
@@ -661,6 +676,12 @@ fn reference(doc: &mut Doc<'_>, s: usize, words: &[&str], i: usize, memory: &Mem
             });
             if let [p] = p.as_slice() {
                 mention(doc, s, i, end, vec![*p], MentionKind::Nominal);
+                return Some(end);
+            }
+            // "the Swiss ambassador", unnamed, stands for the country it represents.
+            if let (Some(c), "diplomat") = (&country, title.class.as_str()) {
+                let c = actor(doc, &c.clone(), ActorKind::Country);
+                mention(doc, s, i, end, vec![c], MentionKind::Nominal);
                 return Some(end);
             }
             return None;
@@ -819,6 +840,7 @@ fn capitalized_name(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option<
 /// capabilities"): not a verb form, function word or adverb.
 fn is_content_noun(doc: &Doc<'_>, w: &str) -> bool {
     w.chars().next().is_some_and(char::is_lowercase)
+        && !w.ends_with("ed")
         && w.chars().all(char::is_alphabetic)
         && doc.lex.verb(w).is_empty()
         && !is_in(words::AUXILIARIES, w)

@@ -58,6 +58,26 @@ fn subject(doc: &Doc<'_>, s: usize, v: usize, lo: usize) -> Option<(Vec<usize>, 
         let neg = negated_between(doc, s, doc.mentions[m].end, v);
         return Some((actors, neg, start));
     }
+    // Coordinated verbs share their subject: "X rammed and fired on Y",
+    // "X rammed the ships, and seized them".
+    let mut j = v;
+    while j > lo && (words::is_adverb(doc.word(s, j - 1)) || is_in(&["also", "then", "later"], doc.word(s, j - 1))) {
+        j -= 1;
+    }
+    if j > lo && matches!(doc.word(s, j - 1), "and" | "or") {
+        let earliest = j.saturating_sub(16).max(lo);
+        for g in (earliest..j - 1).rev() {
+            let w = doc.word(s, g);
+            if matches!(w, ";" | ":") || (w == "," && g + 1 < j - 1 && doc.word(s, g + 1) != "and") && doc.mention_starting(s, g + 1).is_some() {
+                break;
+            }
+            if g + 1 < j && grammar::is_verb_position(doc, s, g) && (!doc.lex.verb(w).is_empty() || w.ends_with("ed")) {
+                if let Some(found) = subject(doc, s, g, lo) {
+                    return Some(found);
+                }
+            }
+        }
+    }
     None
 }
 
@@ -86,6 +106,18 @@ fn verb(doc: &mut Doc<'_>, s: usize, v: usize, lo: usize, hi: usize) {
         let subs = doc.mentions[agent].actors.clone();
         emit(doc, s, &subs, &objs, &sense, neg, false);
         return;
+    }
+    // Reduced passive: "three hostages held by the FARC", "protests organized by X".
+    if sense.particle.is_empty() && doc.word(s, v).ends_with("ed") && doc.word(s, pend) == "by" {
+        if let Some(agent) = doc.mention_starting(s, pend + 1) {
+            let patient = doc.mention_ending(s, v).or_else(|| subject_before(doc, s, v, lo));
+            if let Some(p) = patient {
+                let objs = coordinated(doc, s, p);
+                let subs = doc.mentions[agent].actors.clone();
+                emit(doc, s, &subs, &objs, &sense, false, false);
+                return;
+            }
+        }
     }
     let Some((subs, neg, _)) = subject(doc, s, v, lo) else { return };
     match object_after(doc, s, pend, hi) {
@@ -128,12 +160,28 @@ fn noun(doc: &mut Doc<'_>, s: usize, n: usize, lo: usize, hi: usize) {
         return;
     }
     let senses = doc.lex.noun(w).to_vec();
+    // "X and Y held talks": a mutual act among the clause's subjects.
+    if let Some(sense) = senses.iter().find(|x| x.symmetric) {
+        let p = doc.word(s, n + 1).to_lowercase();
+        if !sense.particles.iter().any(|x| *x == p) {
+            if let Some(subs) = clause_subject(doc, s, n, lo, hi).filter(|v| v.len() > 1) {
+                let vs = VerbSense { lemma: sense.predicate.clone(), particle: Vec::new(), cameo: sense.cameo.clone(), class: VerbClass::Interaction, symmetric: true, negative: false };
+                let neg = negated_between(doc, s, n.saturating_sub(4).max(lo), n);
+                for (i, &a) in subs.iter().enumerate() {
+                    for &b in &subs[i + 1..] {
+                        emit(doc, s, &[a], &[b], &vs, neg, true);
+                    }
+                }
+                return;
+            }
+        }
+    }
     for sense in senses {
         let p = doc.word(s, n + 1).to_lowercase();
         if !sense.particles.iter().any(|x| *x == p) {
             continue;
         }
-        let Some(om) = object_after(doc, s, n + 2, hi) else { continue };
+        let Some(om) = object_after(doc, s, n + 2, hi).filter(|_| !sense.particles.is_empty()) else { continue };
         if doc.mentions[om].start > n + 4 {
             continue;
         }
@@ -207,7 +255,7 @@ fn emit(doc: &mut Doc<'_>, s: usize, subs: &[usize], objs: &[usize], sense: &Ver
                 object: doc.name(b).to_string(),
                 cameo: root(&sense.cameo),
                 symmetric,
-                negated: negated || sense.negative,
+                negated,
                 evidence: evidence.clone(),
                 evidence_span: span.clone(),
             });

@@ -174,14 +174,13 @@ fn trailing(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize) -> bool {
         None
     };
     let speakers = coordinated(doc, s, speaker_m);
+    // Direct: the content opens with a quotation mark and one closes it before the attribution.
+    let opens = doc.sents[cs].tokens.get(c0).is_some_and(|t| t.kind == TokenKind::Quote);
+    let direct = opens && doc.sents[s].tokens[c1..k].iter().any(|t| t.kind == TokenKind::Quote);
     for sp in speakers {
-        if cs == s {
-            push(doc, s, sp, &lemma, addressee, c0, c1);
-        } else {
-            let start = doc.sents[cs].tokens[c0].start;
-            let end = doc.token_span(s, lo, c1).end;
-            push_span(doc, sp, &lemma, addressee, start..end, s);
-        }
+        let start = doc.sents[cs].tokens[c0].start;
+        let end = doc.token_span(s, lo, c1).end;
+        push_span(doc, sp, &lemma, addressee, start..end, Some(direct));
     }
     if cs == s {
         nested(doc, s, c0, c1, 1);
@@ -240,6 +239,12 @@ fn leading(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize, depth: usize) -> b
         let mut c0 = vend;
         let mut addressee = None;
         if ADDRESSING.contains(&lemma.as_str()) {
+            // "told his U.S. counterpart Lloyd Austin"
+            if is_in(&["his", "her", "their", "its"], doc.word(s, c0))
+                && doc.mention_starting(s, c0 + 1).is_some_and(|m| doc.mentions[m].actors.iter().all(|&a| doc.actors[a].kind == super::ActorKind::Person))
+            {
+                c0 += 1;
+            }
             if let Some(a) = doc.mention_starting(s, c0) {
                 if doc.mentions[a].actors.len() == 1 {
                     addressee = Some(doc.mentions[a].actors[0]);
@@ -357,14 +362,15 @@ fn relate(doc: &mut Doc<'_>, s: usize, speaker: usize, addressee: usize, sense: 
 /// Records a statement whose content is tokens `[c0, c1)` of sentence `s`.
 fn push(doc: &mut Doc<'_>, s: usize, speaker: usize, verb: &str, addressee: Option<usize>, c0: usize, c1: usize) {
     let span = doc.token_span(s, c0, c1);
-    push_span(doc, speaker, verb, addressee, span, s);
+    push_span(doc, speaker, verb, addressee, span, None);
 }
 
-/// Records a statement whose content is a byte span.
-fn push_span(doc: &mut Doc<'_>, speaker: usize, verb: &str, addressee: Option<usize>, span: crate::text::Span, _s: usize) {
+/// Records a statement whose content is a byte span; `direct` is known
+/// (trailing attributions) or read from the quotation marks around the span.
+fn push_span(doc: &mut Doc<'_>, speaker: usize, verb: &str, addressee: Option<usize>, span: crate::text::Span, direct: Option<bool>) {
     let raw = &doc.text[span.clone()];
     let trimmed = raw.trim_matches(|c: char| c.is_whitespace() || c == ',');
-    let direct = trimmed.starts_with(is_double_quote) && trimmed.ends_with(is_double_quote) && trimmed.chars().count() > 2;
+    let direct = direct.unwrap_or_else(|| trimmed.starts_with(is_double_quote) && trimmed.ends_with(is_double_quote) && trimmed.chars().count() > 2);
     let content = if direct {
         trimmed.trim_matches(|c: char| is_double_quote(c) || c.is_whitespace() || c == ',').to_string()
     } else {

@@ -1,1 +1,264 @@
-#[test] fn placeholder() {}
+//! Rule tests on sentences written for them (none is from the evaluation set).
+
+use std::sync::OnceLock;
+
+use super::{extract, ActorKind, Extraction};
+use crate::lexicon::Lexicon;
+
+fn lex() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| Lexicon::builtin().expect("built-in lexicons"))
+}
+
+fn ex(text: &str) -> Extraction {
+    extract("t", text, lex())
+}
+
+fn actor<'a>(e: &'a Extraction, name: &str) -> &'a super::Actor {
+    e.actors.iter().find(|a| a.name == name).unwrap_or_else(|| panic!("no actor {name}: {:#?}", e.actors))
+}
+
+fn has_actor(e: &Extraction, name: &str) -> bool {
+    e.actors.iter().any(|a| a.name == name)
+}
+
+/// (subject, predicate, object, cameo, symmetric, negated) of every relation.
+fn rels(e: &Extraction) -> Vec<(String, String, String, String, bool, bool)> {
+    e.relations
+        .iter()
+        .map(|r| (r.subject.clone(), r.predicate.clone(), r.object.clone(), r.cameo.clone(), r.symmetric, r.negated))
+        .collect()
+}
+
+fn has_rel(e: &Extraction, subject: &str, predicate: &str, object: &str) -> bool {
+    e.relations.iter().any(|r| {
+        (r.subject == subject && r.object == object || r.symmetric && r.subject == object && r.object == subject) && r.predicate == predicate
+    })
+}
+
+fn statement<'a>(e: &'a Extraction, speaker: &str) -> &'a super::Statement {
+    e.statements.iter().find(|s| s.speaker == speaker).unwrap_or_else(|| panic!("no statement by {speaker}: {:#?}", e.statements))
+}
+
+// ---- actors ----
+
+#[test]
+fn title_and_name_make_a_person_with_its_title_forms_as_aliases() {
+    let e = ex("German Chancellor Olaf Scholz arrived in Paris on Monday. Scholz met reporters.");
+    let a = actor(&e, "Olaf Scholz");
+    assert_eq!(a.kind, ActorKind::Person);
+    for alias in ["Scholz", "Chancellor Olaf Scholz", "German Chancellor Olaf Scholz"] {
+        assert!(a.aliases.iter().any(|x| x == alias), "{alias} missing from {:?}", a.aliases);
+    }
+}
+
+#[test]
+fn lowercase_title_with_comma_apposition_names_the_person() {
+    let e = ex("Kenya's interior minister, Abdi Farah, spoke on Friday.");
+    assert_eq!(actor(&e, "Abdi Farah").kind, ActorKind::Person);
+    assert!(!has_actor(&e, "Kenya") || actor(&e, "Kenya").kind == ActorKind::Country);
+}
+
+#[test]
+fn capitals_and_governments_stand_for_their_country() {
+    let e = ex("Moscow rejected the plan, and the Polish government criticized Moscow.");
+    assert!(actor(&e, "Russia").aliases.iter().any(|a| a == "Moscow"));
+    assert!(actor(&e, "Poland").aliases.iter().any(|a| a.contains("Polish government")));
+    assert!(has_rel(&e, "Poland", "criticize", "Russia"), "{:?}", rels(&e));
+}
+
+#[test]
+fn role_nominal_resolves_to_the_person_holding_the_role() {
+    let e = ex("French President Marie Dubois visited Rome. Later the French president praised Italy.");
+    assert!(actor(&e, "Marie Dubois").aliases.iter().any(|a| a == "the French president"));
+    assert!(has_rel(&e, "Marie Dubois", "praise", "Italy"), "{:?}", rels(&e));
+}
+
+#[test]
+fn group_of_a_country_is_one_actor_and_its_modifier_use_is_not() {
+    let e = ex("Brazilian lawmakers said the vote was fair. The Brazilian military budget grew.");
+    assert_eq!(actor(&e, "Brazilian lawmakers").kind, ActorKind::Group);
+    assert!(!has_actor(&e, "Brazilian military"));
+}
+
+#[test]
+fn us_groups_use_the_newswire_abbreviation() {
+    let e = ex("American officials said the talks would resume.");
+    assert!(has_actor(&e, "U.S. officials"), "{:?}", e.actors);
+}
+
+#[test]
+fn sentence_initial_common_words_are_not_names() {
+    let e = ex("Following the meeting, Canada condemned Iran. Referring to the dispute, Prime Minister Ana Lopes said talks would go on.");
+    assert!(!e.actors.iter().any(|a| a.name.starts_with("Following") || a.name.starts_with("Referring")), "{:?}", e.actors);
+    assert!(has_actor(&e, "Ana Lopes"));
+}
+
+#[test]
+fn hyphenated_and_accented_names_stay_whole() {
+    let e = ex("President Jean-Luc Mélenchon met Prime Minister Lee Jae-sung in Seoul.");
+    assert!(has_actor(&e, "Jean-Luc Mélenchon"), "{:?}", e.actors);
+    assert!(has_actor(&e, "Lee Jae-sung"), "{:?}", e.actors);
+}
+
+#[test]
+fn hyphenated_country_pairs_give_both_countries() {
+    let e = ex("The U.S.-Japan alliance was praised by Australia.");
+    assert!(has_actor(&e, "United States") && has_actor(&e, "Japan"), "{:?}", e.actors);
+}
+
+#[test]
+fn all_caps_dateline_is_not_an_actor_mention() {
+    let e = ex("LONDON (Reuters) - France criticized Germany on Monday.");
+    assert!(!has_actor(&e, "United Kingdom"), "{:?}", e.actors);
+    assert!(has_rel(&e, "France", "criticize", "Germany"), "{:?}", rels(&e));
+}
+
+#[test]
+fn a_country_named_only_as_a_place_is_no_actor() {
+    let e = ex("Talks were held in Luxembourg, where Spain criticized Portugal.");
+    assert!(!has_actor(&e, "Luxembourg"), "{:?}", e.actors);
+    assert!(has_actor(&e, "Spain"));
+}
+
+#[test]
+fn last_name_and_pronoun_refer_back_to_the_person() {
+    let e = ex("Defense Minister Karl Berg met troops. Berg said he would visit Norway.");
+    let st = statement(&e, "Karl Berg");
+    assert_eq!(st.content, "he would visit Norway");
+    assert_eq!(st.about, ["Norway"]);
+}
+
+// ---- relations ----
+
+#[test]
+fn plural_reference_gives_one_relation_per_member() {
+    let e = ex("Chancellor Olaf Scholz and President Marie Dubois met in Berlin. The two leaders condemned Russia's attack.");
+    assert!(has_rel(&e, "Olaf Scholz", "condemn", "Russia"), "{:?}", rels(&e));
+    assert!(has_rel(&e, "Marie Dubois", "condemn", "Russia"), "{:?}", rels(&e));
+}
+
+#[test]
+fn coordinated_subjects_of_a_reciprocal_verb_are_symmetric() {
+    let e = ex("Chile and Peru agreed on Tuesday to expand trade.");
+    let r = e.relations.iter().find(|r| r.predicate == "agree").expect("agree relation");
+    assert!(r.symmetric);
+    assert_eq!(r.cameo, "03");
+    assert!(e.statements.is_empty(), "an intent is not speech: {:?}", e.statements);
+}
+
+#[test]
+fn possessor_of_the_object_noun_is_the_object() {
+    let e = ex("Japan condemned North Korea's missile launch.");
+    assert!(has_rel(&e, "Japan", "condemn", "North Korea"), "{:?}", rels(&e));
+}
+
+#[test]
+fn passive_with_by_swaps_the_roles() {
+    let e = ex("Ukraine was attacked by Russia on Friday.");
+    assert!(has_rel(&e, "Russia", "attack", "Ukraine"), "{:?}", rels(&e));
+}
+
+#[test]
+fn negation_and_refusal_mark_the_relation_negated() {
+    let e = ex("Hungary did not condemn Russia. Serbia refused to meet Kosovo.");
+    let r = rels(&e);
+    assert!(r.iter().any(|x| x.0 == "Hungary" && x.1 == "condemn" && x.2 == "Russia" && x.5), "{r:?}");
+    assert!(r.iter().any(|x| x.0 == "Serbia" && x.1 == "meet" && x.2 == "Kosovo" && x.5), "{r:?}");
+}
+
+#[test]
+fn coordinated_verbs_share_their_subject() {
+    let e = ex("Syrian forces shelled and attacked Turkey on Sunday.");
+    assert!(has_rel(&e, "Syrian forces", "attack", "Turkey"), "{:?}", rels(&e));
+}
+
+#[test]
+fn nominal_event_takes_its_agent_from_the_possessor() {
+    let e = ex("Russia's invasion of Ukraine was condemned.");
+    assert!(e.relations.iter().any(|r| r.subject == "Russia" && r.object == "Ukraine" && r.cameo == "19"), "{:?}", rels(&e));
+}
+
+#[test]
+fn talks_with_after_a_fronted_phrase_belong_to_the_main_subject() {
+    let e = ex("After talks with President Marie Dubois, Chancellor Olaf Scholz said Europe was united.");
+    assert!(has_rel(&e, "Olaf Scholz", "talk with", "Marie Dubois"), "{:?}", rels(&e));
+}
+
+#[test]
+fn told_with_an_addressee_is_a_relation_too() {
+    let e = ex("Foreign Minister Ana Lopes told her Chilean counterpart Pedro Soto that Peru would help.");
+    assert!(has_rel(&e, "Ana Lopes", "tell", "Pedro Soto"), "{:?}", rels(&e));
+    let st = statement(&e, "Ana Lopes");
+    assert_eq!(st.addressee.as_deref(), Some("Pedro Soto"));
+    assert_eq!(st.content, "Peru would help");
+}
+
+// ---- statements ----
+
+#[test]
+fn said_that_reports_the_clause() {
+    let e = ex("Canada said that Iran had violated the deal.");
+    let st = statement(&e, "Canada");
+    assert_eq!((st.verb.as_str(), st.content.as_str(), st.direct), ("say", "Iran had violated the deal", false));
+    assert_eq!(st.about, ["Iran"]);
+}
+
+#[test]
+fn trailing_attribution_and_direct_quotes() {
+    let e = ex("\"We will not give up,\" Prime Minister Ana Lopes said on Monday.");
+    let st = statement(&e, "Ana Lopes");
+    assert!(st.direct);
+    assert_eq!(st.content, "We will not give up");
+}
+
+#[test]
+fn quotation_over_several_sentences_is_one_statement() {
+    let e = ex("Prime Minister Ana Lopes spoke first. \"We are ready. Our army is strong. Peru will defend itself,\" she said.");
+    let st = statement(&e, "Ana Lopes");
+    assert!(st.direct);
+    assert!(st.content.starts_with("We are ready.") && st.content.ends_with("defend itself"), "{}", st.content);
+}
+
+#[test]
+fn according_to_before_and_after_the_content() {
+    let e = ex("Iran has enriched more uranium, according to the International Atomic Energy Agency. According to Israel, Iran is close to a bomb.");
+    let iaea = statement(&e, "International Atomic Energy Agency");
+    assert_eq!((iaea.verb.as_str(), iaea.content.as_str()), ("according to", "Iran has enriched more uranium"));
+    assert_eq!(statement(&e, "Israel").content, "Iran is close to a bomb");
+}
+
+#[test]
+fn nested_report_gives_two_statements() {
+    let e = ex("President Marie Dubois met Chancellor Olaf Scholz. Dubois told reporters that Scholz assured her Germany would help.");
+    assert_eq!(statement(&e, "Marie Dubois").content, "Scholz assured her Germany would help");
+    let inner = statement(&e, "Olaf Scholz");
+    assert_eq!((inner.verb.as_str(), inner.addressee.as_deref()), ("assure", Some("Marie Dubois")));
+    assert_eq!(inner.content, "Germany would help");
+}
+
+#[test]
+fn spokesperson_of_an_organisation_is_the_speaker() {
+    let e = ex("\"The talks failed,\" said State Department spokesperson Ann Miles.");
+    assert_eq!(statement(&e, "Ann Miles").content, "The talks failed");
+}
+
+#[test]
+fn apposition_between_speaker_and_verb_is_skipped() {
+    let e = ex("Pedro Soto, the head of the Chilean central bank, warned that inflation would rise.");
+    assert_eq!(statement(&e, "Pedro Soto").verb, "warn");
+}
+
+#[test]
+fn passive_participle_is_not_speech() {
+    let e = ex("Nine Iranian officials accused of abuses were named.");
+    assert!(e.statements.is_empty(), "{:?}", e.statements);
+}
+
+#[test]
+fn no_panic_and_empty_output_on_odd_input() {
+    for text in ["", "   ", "\"", "'s", "U.S.", "...", "“”", "A", "\u{0}\u{1}", "— — —", "Mr.", "\"He said,\" said."] {
+        let e = ex(text);
+        assert!(e.relations.len() <= 1, "{text:?}");
+    }
+}
