@@ -183,6 +183,8 @@ pub struct Lexicon {
     pub surfaces: Vec<Surface>,
     automaton: AhoCorasick,
     titles: HashMap<String, Title>,
+    /// First words of all titles: most words start none, and are rejected cheaply.
+    title_starts: std::collections::HashSet<String>,
     max_title_words: usize,
     groups: HashMap<String, GroupNoun>,
     verbs: HashMap<String, Vec<VerbSense>>,
@@ -376,6 +378,7 @@ impl Builder {
             .match_kind(MatchKind::LeftmostLongest)
             .build(surfaces.iter().map(|s| s.text.as_str()))?;
         let max_title_words = self.titles.keys().map(|k| k.split_whitespace().count()).max().unwrap_or(1);
+        let title_starts = self.titles.keys().filter_map(|k| k.split_whitespace().next()).map(String::from).collect();
         let country_by_name = self.countries.iter().enumerate().map(|(i, c)| (c.name.to_lowercase(), i)).collect();
         Ok(Lexicon {
             countries: self.countries,
@@ -383,6 +386,7 @@ impl Builder {
             surfaces,
             automaton,
             titles: self.titles,
+            title_starts,
             max_title_words,
             groups: self.groups,
             verbs: self.verbs,
@@ -390,6 +394,12 @@ impl Builder {
             country_by_name,
         })
     }
+}
+
+/// Calls `f` with the lowercase form of `s`, allocating only when `s` has
+/// uppercase letters (most words in running text have none).
+fn with_lower<T>(s: &str, f: impl FnOnce(&str) -> T) -> T {
+    if s.chars().any(char::is_uppercase) { f(&s.to_lowercase()) } else { f(s) }
 }
 
 fn check_cameo(code: &str) -> Result<(), String> {
@@ -447,7 +457,12 @@ impl Lexicon {
 
     /// A title by any of its spellings, case-insensitively ("Defense Minister").
     pub fn title(&self, words: &str) -> Option<&Title> {
-        self.titles.get(&words.to_lowercase())
+        with_lower(words, |w| self.titles.get(w))
+    }
+
+    /// Whether some title starts with this word (a cheap pre-check for [`Lexicon::title`]).
+    pub fn starts_title(&self, word: &str) -> bool {
+        with_lower(word, |w| self.title_starts.contains(w))
     }
 
     /// The longest title spelled by a run of words.
@@ -457,17 +472,17 @@ impl Lexicon {
 
     /// A group head noun ("lawmakers"), case-insensitively.
     pub fn group(&self, word: &str) -> Option<&GroupNoun> {
-        self.groups.get(&word.to_lowercase())
+        with_lower(word, |w| self.groups.get(w))
     }
 
     /// Senses of a verb form ("condemned"), case-insensitively.
     pub fn verb(&self, form: &str) -> &[VerbSense] {
-        self.verbs.get(&form.to_lowercase()).map_or(&[], Vec::as_slice)
+        with_lower(form, |w| self.verbs.get(w)).map_or(&[], Vec::as_slice)
     }
 
     /// Senses of an action noun ("talks"), case-insensitively.
     pub fn noun(&self, form: &str) -> &[ActionNoun] {
-        self.nouns.get(&form.to_lowercase()).map_or(&[], Vec::as_slice)
+        with_lower(form, |w| self.nouns.get(w)).map_or(&[], Vec::as_slice)
     }
 
     /// Whether `path` looks like a lexicon file by its header.

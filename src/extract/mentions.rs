@@ -55,7 +55,7 @@ fn sentence(doc: &mut Doc<'_>, s: usize, memory: &mut Memory) {
             .or_else(|| group_or_government(doc, s, &words, &hits, i))
             .or_else(|| organization_phrase(doc, s, &words, &hits, i))
             .or_else(|| gazetteer_mention(doc, s, &words, &hits, i))
-            .or_else(|| reference(doc, s, &words, i, memory))
+            .or_else(|| reference(doc, s, &words, &hits, i, memory))
             .or_else(|| capitalized_name(doc, s, &words, &hits, i));
         match next {
             Some(end) if end > i => i = end,
@@ -176,6 +176,9 @@ fn affiliation(doc: &Doc<'_>, words: &[&str], hits: &[Option<Hit>], i: usize) ->
 
 /// Longest title spelled at `i` ("prime minister", "Secretary of State").
 fn title_at<'l>(doc: &Doc<'l>, words: &[&str], i: usize) -> Option<(usize, &'l Title)> {
+    if !words.get(i).is_some_and(|w| doc.lex.starts_title(w)) {
+        return None;
+    }
     let max = doc.lex.max_title_words();
     for n in (1..=max).rev() {
         if i + n > words.len() {
@@ -254,7 +257,7 @@ fn person(doc: &mut Doc<'_>, name: &str) -> usize {
         }
     } else {
         // A person first known by one name only now gets the full name.
-        let last = *parts.last().unwrap_or(&name);
+        let last = surname(name);
         if let Some(p) = doc
             .actors
             .iter()
@@ -267,7 +270,7 @@ fn person(doc: &mut Doc<'_>, name: &str) -> usize {
         if let Some(p) = doc.actors.iter().position(|a| {
             a.kind == ActorKind::Person && {
                 let ap: Vec<&str> = a.name.split_whitespace().collect();
-                ap.len() >= 2 && ap.first() == parts.first() && ap.last() == parts.last()
+                ap.len() >= 2 && ap.first() == parts.first() && surname(&a.name) == surname(name)
             }
         }) {
             return p;
@@ -281,7 +284,7 @@ fn known_person(doc: &Doc<'_>, word: &str) -> Option<usize> {
     let by_last: Vec<usize> = (0..doc.actors.len())
         .filter(|&i| {
             let a = &doc.actors[i];
-            a.kind == ActorKind::Person && a.name.split_whitespace().last() == Some(word)
+            a.kind == ActorKind::Person && surname(&a.name) == word
         })
         .collect();
     if by_last.len() == 1 {
@@ -461,26 +464,35 @@ fn organization_phrase(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Opti
                 last_head = Some(j + 1);
             }
             j += 1;
-        } else if j > k && is_in(&["of", "for", "and", "on", "the"], w) {
-            // Connectors inside a name: "Office of the High Commissioner for Human Rights".
+        } else if j > k && is_in(&["of", "for", "and", "on"], w) {
+            // Connectors inside a name: "Office of the High Commissioner for
+            // Human Rights", "Securities and Exchange Commission".
             let mut n = j + 1;
-            while n < words.len() && is_in(&["of", "for", "the"], words[n]) {
-                n += 1;
+            if w != "and" {
+                while n < words.len() && is_in(&["of", "for", "the"], words[n]) {
+                    n += 1;
+                }
             }
-            if words.get(n).is_some_and(|n| is_capitalized(n)) {
-                // "Commissioner for Human Rights", "Ministry of Foreign Affairs":
-                // what a head's connector introduces belongs to the name.
-                if last_head == Some(j) {
-                    let mut e = n;
-                    while e < words.len() && is_capitalized(words[e]) && !is_in(words::CALENDAR, words[e]) && hits[e].is_none_or(|h| matches!(h.target, Target::Organization(_))) {
-                        e += 1;
-                    }
+            if !words.get(n).is_some_and(|n| is_capitalized(n) && !is_in(words::CALENDAR, n)) {
+                break;
+            }
+            // "Peter Obi of the Labor Party": a name before the connector
+            // that has no head of its own is no part of the organisation.
+            if w != "and" && last_head.is_none() {
+                return None;
+            }
+            // "Commissioner for Human Rights", "Ministry of Foreign Affairs":
+            // what a head's connector introduces belongs to the name.
+            if w != "and" && last_head == Some(j) {
+                let mut e = n;
+                while e < words.len() && is_capitalized(words[e]) && !is_in(words::CALENDAR, words[e]) && hits[e].is_none_or(|h| matches!(h.target, Target::Organization(_))) {
+                    e += 1;
+                }
+                if e > n {
                     last_head = Some(e);
                 }
-                j = n
-            } else {
-                break
             }
+            j = n;
         } else {
             break;
         }
@@ -579,7 +591,7 @@ fn gazetteer_mention(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option
 }
 
 /// Pattern 5: role nominals, plural references, descriptions and pronouns.
-fn reference(doc: &mut Doc<'_>, s: usize, words: &[&str], i: usize, memory: &Memory) -> Option<usize> {
+fn reference(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option<Hit>], i: usize, memory: &Memory) -> Option<usize> {
     let w = words[i];
     let lw = w.to_lowercase();
     // Pronouns.
@@ -649,11 +661,15 @@ fn reference(doc: &mut Doc<'_>, s: usize, words: &[&str], i: usize, memory: &Mem
         }
         return None;
     }
+    // "the leaders" with no number: the people last named together.
+    if lw == "the" && words.get(i + 1).is_some_and(|n| n.eq_ignore_ascii_case("leaders")) && memory.plural.len() > 1 && memory.plural.iter().all(|&a| doc.actors[a].kind == ActorKind::Person) {
+        mention(doc, s, i, i + 2, memory.plural.clone(), MentionKind::Nominal);
+        return Some(i + 2);
+    }
     if !is_in(&["the", "his", "her", "their"], w) {
         return None;
     }
     // "the U.S. president", "the Japanese leader", "his Pakistani counterpart"
-    let hits = gazetteer_hits(doc, s);
     let mut country = None;
     if let Some(h) = hits.get(k).copied().flatten() {
         if let Target::Country(c) = h.target {
@@ -867,4 +883,12 @@ const COMPANY_SUFFIXES: &[&str] = &["Inc.", "Inc", "Corp.", "Corp", "Co.", "Ltd.
 fn same_role(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     !short.is_empty() && (long == short || long.starts_with(&format!("{short} ")) || long.ends_with(&format!(" {short}")))
+}
+
+/// A person's last name, generational suffixes left out ("Joseph R. Biden, Jr." -> "Biden").
+fn surname(name: &str) -> &str {
+    name.split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty() && !matches!(*w, "Jr." | "Sr." | "II" | "III" | "IV" | "Jr" | "Sr"))
+        .last()
+        .unwrap_or(name)
 }
