@@ -246,13 +246,13 @@ fn dispatch(args: Args) -> Result<()> {
                 serde_json::to_writer_pretty(&mut out, &st)?;
                 writeln!(out)?;
             } else {
-                writeln!(out, "documents   {}", st.documents)?;
-                writeln!(out, "actors      {}", st.actors)?;
+                writeln!(out, "documents       {}", st.documents)?;
+                writeln!(out, "actors          {}", st.actors)?;
                 for (k, n) in &st.actors_by_kind {
-                    writeln!(out, "  {k:<12}{n}")?;
+                    writeln!(out, "  {k:<14}{n}")?;
                 }
-                writeln!(out, "relations   {}", st.relations)?;
-                writeln!(out, "statements  {}", st.statements)?;
+                writeln!(out, "relations       {}", st.relations)?;
+                writeln!(out, "statements      {}", st.statements)?;
             }
             Ok(())
         }

@@ -125,7 +125,8 @@ fn mention(doc: &mut Doc<'_>, s: usize, a: usize, b: usize, actors: Vec<usize>, 
     let possessive = doc.sents[s].tokens.get(b).is_some_and(|t| t.kind == TokenKind::Possessive);
     let span = doc.token_span(s, a, b);
     if actors.len() == 1 && kind != MentionKind::Pronoun {
-        let surface = doc.text[span.clone()].to_string();
+        // Hard line breaks inside a name ("American\nauthorities") are spaces.
+        let surface = doc.text[span.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
         let rec = &mut doc.actors[actors[0]];
         if !rec.aliases.contains(&surface) {
             rec.aliases.push(surface);
@@ -139,6 +140,7 @@ fn mention(doc: &mut Doc<'_>, s: usize, a: usize, b: usize, actors: Vec<usize>, 
 
 /// Adds an alias without a mention (a sub-form of a longer mention).
 fn alias(doc: &mut Doc<'_>, actor: usize, surface: &str) {
+    let surface = &surface.split_whitespace().collect::<Vec<_>>().join(" ");
     let rec = &mut doc.actors[actor];
     if !rec.aliases.iter().any(|a| a == surface) {
         rec.aliases.push(surface.to_string());
@@ -382,11 +384,11 @@ static COUNTERPART: Title = Title { canonical: String::new(), class: String::new
 /// Pattern 2: affiliation + group noun, or + "government"/"administration".
 fn group_or_government(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option<Hit>], i: usize) -> Option<usize> {
     let a = affiliation(doc, words, hits, i)?;
-    let (end, country) = (a.end, a.name);
+    let (end, country) = (a.end, a.name.clone());
     let is_country = a.organization.is_none();
     let noun = *words.get(end)?;
     // Person-name administrations ("the Biden administration") are handled in reference().
-    if is_country && is_in(&["government", "administration", "authorities", "leadership", "regime", "state"], noun) {
+    if is_country && is_in(&["government", "administration", "authorities", "leadership", "regime", "side"], noun) {
         let c = actor(doc, &country, ActorKind::Country);
         mention(doc, s, i, end + 1, vec![c], MentionKind::Name);
         return Some(end + 1);
@@ -403,7 +405,7 @@ fn group_or_government(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Opti
     if civil {
         // "Japanese nationals", "the Japanese people" stand for the country.
         let c = actor(doc, &country, ActorKind::Country);
-        mention(doc, s, i, end, vec![c], MentionKind::Name);
+        mention(doc, s, i, a.name_end, vec![c], MentionKind::Name);
         return Some(end + 1);
     }
     // One group per affiliation and class: "Eritrean troops" = "Eritrean forces".
