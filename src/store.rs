@@ -402,7 +402,8 @@ impl Store {
         })
     }
 
-    /// Actor ids whose canonical name or any alias equals `name`, ignoring case.
+    /// Actor ids whose canonical name or any alias equals `name`, ignoring
+    /// case; a bare last name also finds the people who bear it.
     pub fn find_actors(&self, name: &str) -> Result<Vec<(i64, String, String)>> {
         let mut stmt = self
             .conn
@@ -410,10 +411,14 @@ impl Store {
                 "SELECT id, name, kind FROM actors WHERE name = ?1 COLLATE NOCASE
                  UNION
                  SELECT a.id, a.name, a.kind FROM actor_aliases al JOIN actors a ON a.id = al.actor_id WHERE al.alias = ?1 COLLATE NOCASE
+                 UNION
+                 SELECT id, name, kind FROM actors WHERE kind = 'person' AND name LIKE '% ' || ?2 ESCAPE '\\'
                  ORDER BY 1",
             )
             .map_err(|e| self.err(e))?;
-        let rows = stmt.query_map([name], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).map_err(|e| self.err(e))?;
+        // The name is a LIKE pattern there: its wildcards must match themselves.
+        let escaped = name.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+        let rows = stmt.query_map(params![name, escaped], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).map_err(|e| self.err(e))?;
         rows.collect::<std::result::Result<Vec<_>, _>>().map_err(|e| self.err(e))
     }
 

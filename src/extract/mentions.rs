@@ -53,6 +53,7 @@ fn sentence(doc: &mut Doc<'_>, s: usize, memory: &mut Memory) {
         let before = doc.mentions.len();
         let next = person_with_title(doc, s, &words, &hits, i)
             .or_else(|| group_or_government(doc, s, &words, &hits, i))
+            .or_else(|| region_group(doc, s, &words, i))
             .or_else(|| organization_phrase(doc, s, &words, &hits, i))
             .or_else(|| gazetteer_mention(doc, s, &words, &hits, i))
             .or_else(|| reference(doc, s, &words, &hits, i, memory))
@@ -393,12 +394,22 @@ fn group_or_government(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Opti
         mention(doc, s, i, end + 1, vec![c], MentionKind::Name);
         return Some(end + 1);
     }
-    let g = doc.lex.group(noun)?;
-    if !is_country || noun.chars().next().is_some_and(char::is_uppercase) {
+    if noun.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
-    // "U.S. military capabilities": the group noun modifies a following noun.
-    if words.get(end + 1).is_some_and(|n| is_content_noun(doc, n)) {
+    if !is_country {
+        // "NATO foreign ministers", "EU envoys", "Justice Department officials".
+        return organization_group(doc, s, words, i, end);
+    }
+    let g = match doc.lex.group(noun) {
+        Some(g) => g.clone(),
+        // "India's cricketers", "Japanese exporters": agent nouns name groups too.
+        None if is_agent_plural(doc, noun) => crate::lexicon::GroupNoun { plural: noun.to_string(), class: "other".into() },
+        None => return None,
+    };
+    // "U.S. military capabilities": a singular collective modifies a following
+    // noun; a plural ("officials view") is the head of its phrase.
+    if !noun.ends_with('s') && words.get(end + 1).is_some_and(|n| is_content_noun(doc, n)) {
         return None;
     }
     let civil = g.class == "civil";
@@ -411,7 +422,7 @@ fn group_or_government(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Opti
     // One group per affiliation and class: "Eritrean troops" = "Eritrean forces".
     let surface = doc.text[doc.token_span(s, i, end + 1)].to_string();
     let canonical = group_name(doc, &country, noun);
-    let class = g.class.clone();
+    let class = g.class;
     let existing = doc.actors.iter().position(|a| {
         a.kind == ActorKind::Group
             && a.country.as_deref() == Some(country.as_str())
@@ -893,4 +904,63 @@ fn surname(name: &str) -> &str {
         .filter(|w| !w.is_empty() && !matches!(*w, "Jr." | "Sr." | "II" | "III" | "IV" | "Jr" | "Sr"))
         .last()
         .unwrap_or(name)
+}
+
+/// A plural agent noun that names people ("cricketers", "exporters",
+/// "economists"), not a verb form or a known non-person noun.
+fn is_agent_plural(doc: &Doc<'_>, w: &str) -> bool {
+    w.len() > 5
+        && w.chars().all(|c| c.is_ascii_lowercase())
+        && (w.ends_with("ers") || w.ends_with("ists") || w.ends_with("ians") || w.ends_with("ants"))
+        && doc.lex.verb(w).is_empty()
+        && !is_in(&["others", "matters", "waters", "centers", "centres", "headquarters", "borders", "numbers", "orders", "letters", "papers", "powers", "towers", "papers", "chambers", "quarters", "talents", "grants", "plants", "remnants", "variants", "pledges"], w)
+}
+
+/// Adjectives of world regions that affiliate a group ("European allies",
+/// "Latin American officials").
+const REGION_ADJECTIVES: &[&str] = &["European", "African", "Asian", "Arab", "Western", "Gulf", "Nordic", "Baltic", "Balkan", "Latin American", "Middle Eastern", "Pacific", "Caribbean", "Central Asian", "Southeast Asian"];
+
+/// Pattern 2b: a region adjective + plural group noun ("its European allies").
+fn region_group(doc: &mut Doc<'_>, s: usize, words: &[&str], i: usize) -> Option<usize> {
+    let (adj, k) = if words.get(i + 1).is_some_and(|n| is_in(&["American", "Eastern", "Asian"], n)) && is_in(&["Latin", "Middle", "Central", "Southeast"], words[i]) {
+        (format!("{} {}", words[i], words[i + 1]), i + 2)
+    } else if is_in(REGION_ADJECTIVES, words[i]) {
+        (words[i].to_string(), i + 1)
+    } else {
+        return None;
+    };
+    let noun = *words.get(k)?;
+    if !noun.ends_with('s') || !(doc.lex.group(noun).is_some() || is_in(&["allies", "partners", "neighbors", "neighbours", "nations", "countries", "states", "powers"], noun)) {
+        return None;
+    }
+    let name = format!("{adj} {}", noun.to_lowercase());
+    let g = actor(doc, &name, ActorKind::Group);
+    mention(doc, s, i, k + 1, vec![g], MentionKind::Name);
+    Some(k + 1)
+}
+
+/// An organisation + a plural role or group noun: "NATO foreign ministers".
+fn organization_group(doc: &mut Doc<'_>, s: usize, words: &[&str], i: usize, end: usize) -> Option<usize> {
+    // Plural titles ("foreign ministers") or group nouns ("officials").
+    let mut k = end;
+    let mut found = None;
+    for n in (1..=3).rev() {
+        if k + n > words.len() {
+            continue;
+        }
+        let phrase = words[k..k + n].join(" ");
+        let singular = phrase.strip_suffix('s').unwrap_or(&phrase);
+        if phrase.ends_with('s') && (doc.lex.title(singular).is_some() || (n == 1 && doc.lex.group(&phrase).is_some())) {
+            found = Some(k + n);
+            break;
+        }
+    }
+    k = found?;
+    if words[end..k].iter().any(|w| w.chars().next().is_some_and(char::is_uppercase)) {
+        return None;
+    }
+    let name = doc.text[doc.token_span(s, i, k)].split_whitespace().collect::<Vec<_>>().join(" ");
+    let g = actor(doc, &name, ActorKind::Group);
+    mention(doc, s, i, k, vec![g], MentionKind::Name);
+    Some(k)
 }
