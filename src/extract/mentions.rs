@@ -404,7 +404,9 @@ fn group_or_government(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Opti
     let g = match doc.lex.group(noun) {
         Some(g) => g.clone(),
         // "India's cricketers", "Japanese exporters": agent nouns name groups too.
-        None if is_agent_plural(doc, noun) => crate::lexicon::GroupNoun { plural: noun.to_string(), class: "other".into() },
+        None if is_agent_plural(doc, noun) && (a.end > a.name_end || hits[i].is_some_and(|h| h.form == SurfaceForm::Adjective)) => {
+            crate::lexicon::GroupNoun { plural: noun.to_string(), class: "other".into() }
+        }
         None => return None,
     };
     // "U.S. military capabilities": a singular collective modifies a following
@@ -930,7 +932,7 @@ fn region_group(doc: &mut Doc<'_>, s: usize, words: &[&str], i: usize) -> Option
         return None;
     };
     let noun = *words.get(k)?;
-    if !noun.ends_with('s') || !(doc.lex.group(noun).is_some() || is_in(&["allies", "partners", "neighbors", "neighbours", "nations", "countries", "states", "powers"], noun)) {
+    if !noun.ends_with('s') || !(doc.lex.group(noun).is_some() || is_in(&["allies", "partners", "neighbors", "neighbours", "powers"], noun)) {
         return None;
     }
     let name = format!("{adj} {}", noun.to_lowercase());
@@ -957,6 +959,10 @@ fn organization_group(doc: &mut Doc<'_>, s: usize, words: &[&str], i: usize, end
     }
     k = found?;
     if words[end..k].iter().any(|w| w.chars().next().is_some_and(char::is_uppercase)) {
+        return None;
+    }
+    // "FARC rebels", "G8 leaders", "Hamas fighters" act as the organisation itself.
+    if k == end + 1 && is_in(&["leaders", "rebels", "fighters", "militants", "members", "guerrillas", "insurgents"], words[end]) {
         return None;
     }
     let name = doc.text[doc.token_span(s, i, k)].split_whitespace().collect::<Vec<_>>().join(" ");

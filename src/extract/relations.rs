@@ -119,7 +119,9 @@ fn verb(doc: &mut Doc<'_>, s: usize, v: usize, lo: usize, hi: usize) {
             }
         }
     }
-    let Some((subs, neg, _)) = subject(doc, s, v, lo) else { return };
+    let Some((subs, neg, sub_start)) = subject(doc, s, v, lo) else { return };
+    let mut sense = sense;
+    sense.cameo = intent_code(doc, s, sub_start, v, &sense.cameo);
     match object_after(doc, s, pend, hi) {
         Some(om) => {
             let mut m = om;
@@ -165,7 +167,7 @@ fn noun(doc: &mut Doc<'_>, s: usize, n: usize, lo: usize, hi: usize) {
         let p = doc.word(s, n + 1).to_lowercase();
         if !sense.particles.iter().any(|x| *x == p) {
             if let Some(subs) = clause_subject(doc, s, n, lo, hi).filter(|v| v.len() > 1) {
-                let vs = VerbSense { lemma: sense.predicate.clone(), particle: Vec::new(), cameo: sense.cameo.clone(), class: VerbClass::Interaction, symmetric: true, negative: false };
+                let vs = VerbSense { lemma: sense.predicate.clone(), particle: Vec::new(), cameo: intent_code(doc, s, lo, n, &sense.cameo), class: VerbClass::Interaction, symmetric: true, negative: false };
                 let neg = negated_between(doc, s, n.saturating_sub(4).max(lo), n);
                 for (i, &a) in subs.iter().enumerate() {
                     for &b in &subs[i + 1..] {
@@ -199,7 +201,7 @@ fn noun(doc: &mut Doc<'_>, s: usize, n: usize, lo: usize, hi: usize) {
         let vs = VerbSense {
             lemma: sense.predicate.clone(),
             particle: Vec::new(),
-            cameo: sense.cameo.clone(),
+            cameo: intent_code(doc, s, n.saturating_sub(8).max(lo), n, &sense.cameo),
             class: VerbClass::Interaction,
             symmetric: sense.symmetric,
             negative: false,
@@ -238,6 +240,28 @@ fn clause_subject(doc: &Doc<'_>, s: usize, n: usize, lo: usize, hi: usize) -> Op
 /// A lowercase word that reads like a finite verb ("held", "had", "said").
 fn is_verbish(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_lowercase) && (w.ends_with("ed") || is_in(&["held", "had", "has", "have", "made", "took", "gave", "began", "will", "would", "is", "are", "was", "were", "said", "told", "met", "sent", "got"], w) || is_in(words::AUXILIARIES, w))
+}
+
+/// Words that put the predicate after them in the future or the will of its
+/// subject ("will cooperate", "would like to promote", "plans to meet").
+const INTENT: &[&str] = &[
+    "will", "would", "shall", "'ll", "going", "plan", "plans", "planned", "seek", "seeks", "seeking",
+    "sought", "pledge", "pledged", "pledges", "agree", "agreed", "agrees", "intend", "intends",
+    "intended", "want", "wants", "wanted", "like", "ready", "willing", "hope", "hopes", "hoped",
+    "vow", "vowed", "vows", "promise", "promised", "promises", "commit", "committed", "commits",
+    "offer", "offered", "offers", "aim", "aims", "aimed",
+];
+
+/// CAMEO codes an announced cooperative act as an intent (03), not the act:
+/// "will cooperate", "plans to meet", "seeking alignment".
+fn intent_code(doc: &Doc<'_>, s: usize, from: usize, to: usize, cameo: &str) -> String {
+    let r = root(cameo);
+    let cooperative = matches!(r.as_str(), "04" | "05" | "06" | "07" | "08");
+    if cooperative && (from..to).any(|i| is_in(INTENT, doc.word(s, i))) {
+        "03".to_string()
+    } else {
+        r
+    }
 }
 
 /// Pushes one relation per (subject, object) pair.
