@@ -126,6 +126,12 @@ pub(super) fn coordinated(doc: &Doc<'_>, s: usize, m: usize) -> Vec<usize> {
     let mut seen_and = false;
     loop {
         let mut k = start;
+        // "and technology giant Apple": up to two descriptor words.
+        let mut d = 0;
+        while d < 2 && k > 1 && is_descriptor(doc, s, k - 1) {
+            k -= 1;
+            d += 1;
+        }
         if k > 0 && doc.word(s, k - 1) == "the" {
             k -= 1;
         }
@@ -269,4 +275,20 @@ pub(super) fn predicate(sense: &VerbSense) -> String {
 /// The CAMEO root of a code ("0831" -> "08").
 pub(super) fn root(code: &str) -> String {
     code.get(..2).unwrap_or(code).to_string()
+}
+
+/// A lowercase noun-like word that may describe a coordinated actor
+/// ("technology giant Apple"): not a verb form, function word or adverb.
+fn is_descriptor(doc: &Doc<'_>, s: usize, i: usize) -> bool {
+    let w = doc.word(s, i);
+    w.len() > 2
+        && w.chars().all(|c| c.is_ascii_lowercase())
+        && doc.lex.verb(w).is_empty()
+        && !is_in(words::AUXILIARIES, w)
+        && !is_in(words::DETERMINERS, w)
+        && !is_in(CLAUSE_BREAKS, w)
+        && !is_in(OBJECT_PREPOSITIONS, w)
+        && !is_in(OTHER_PREPOSITIONS, w)
+        && !matches!(w, "and" | "or" | "nor")
+        && !words::is_adverb(w)
 }

@@ -399,7 +399,7 @@ fn group_or_government(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Opti
     }
     if !is_country {
         // "NATO foreign ministers", "EU envoys", "Justice Department officials".
-        return organization_group(doc, s, words, i, end);
+        return organization_group(doc, s, words, i, end, a.organization?);
     }
     let g = match doc.lex.group(noun) {
         Some(g) => g.clone(),
@@ -942,7 +942,7 @@ fn region_group(doc: &mut Doc<'_>, s: usize, words: &[&str], i: usize) -> Option
 }
 
 /// An organisation + a plural role or group noun: "NATO foreign ministers".
-fn organization_group(doc: &mut Doc<'_>, s: usize, words: &[&str], i: usize, end: usize) -> Option<usize> {
+fn organization_group(doc: &mut Doc<'_>, s: usize, words: &[&str], i: usize, end: usize, org: usize) -> Option<usize> {
     // Plural titles ("foreign ministers") or group nouns ("officials").
     let mut k = end;
     let mut found = None;
@@ -963,7 +963,11 @@ fn organization_group(doc: &mut Doc<'_>, s: usize, words: &[&str], i: usize, end
     }
     // "FARC rebels", "G8 leaders", "Hamas fighters" act as the organisation itself.
     if k == end + 1 && is_in(&["leaders", "rebels", "fighters", "militants", "members", "guerrillas", "insurgents"], words[end]) {
-        return None;
+        let (name, kind) = doc.lex.target_actor(Target::Organization(org));
+        let name = name.to_string();
+        let o = actor(doc, &name, kind);
+        mention(doc, s, i, k, vec![o], MentionKind::Name);
+        return Some(k);
     }
     let name = doc.text[doc.token_span(s, i, k)].split_whitespace().collect::<Vec<_>>().join(" ");
     let g = actor(doc, &name, ActorKind::Group);

@@ -130,7 +130,11 @@ fn verb(doc: &mut Doc<'_>, s: usize, v: usize, lo: usize, hi: usize) {
             // "X and Y" as object.
             let mut objs_all = objs;
             loop {
-                let e = doc.mentions[m].end;
+                let mut e = doc.mentions[m].end;
+                // "Ethiopia's and Eritrea's commitments"
+                if doc.mentions[m].possessive {
+                    e += 1;
+                }
                 let next = if matches!(doc.word(s, e), "and" | ",") { doc.mention_starting(s, e + 1).or_else(|| if doc.word(s, e + 1) == "the" { doc.mention_starting(s, e + 2) } else { None }) } else { None };
                 match next {
                     Some(n) if doc.mentions[n].kind != MentionKind::Modifier => {

@@ -302,10 +302,18 @@ fn leading(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize, depth: usize) -> b
                 c1 = q + 1;
             }
         }
+        // "X complained that Y had overstepped": criticism, demands and threats
+        // whose reported clause has an actor as its subject are aimed at it.
+        let target = doc.mention_starting(s, c0).filter(|_| matches!(grammar::root(&sense.cameo).as_str(), "10" | "11" | "12" | "13"));
+        let target = target.map(|m| doc.mentions[m].actors.clone()).unwrap_or_default();
         for &sp in &speakers {
             push(doc, s, sp, &lemma, addressee, c0, c1);
             if let Some(a) = addressee {
                 relate(doc, s, sp, a, sense, v);
+            } else {
+                for &t in &target {
+                    relate(doc, s, sp, t, sense, v);
+                }
             }
         }
         if depth < 2 {
