@@ -68,7 +68,7 @@ pub(super) fn subject_before(doc: &Doc<'_>, s: usize, v: usize, lo: usize) -> Op
             }
             if let Some(m) = doc.mention_ending(s, k) {
                 let st = doc.mentions[m].start;
-                if st <= lo || matches!(doc.word(s, st - 1), "," | "and" | "but" | "\"" | "\u{201C}" | "that") {
+                if st <= lo || matches!(doc.word(s, st - 1), "," | "and" | "but" | "\"" | "\u{201C}" | "\u{201D}" | "that") {
                     return Some(m);
                 }
             }

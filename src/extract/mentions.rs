@@ -814,6 +814,8 @@ fn resolve_pronoun(doc: &Doc<'_>, s: usize, i: usize, gender: Option<char>, obje
             .iter()
             .map(|&m| &doc.mentions[m])
             .filter(|m| (ss < s || m.end <= i) && m.actors.len() == 1 && m.kind != MentionKind::Modifier && compatible(m.actors[0]))
+            // Names inside a quotation are the quoted speaker's words, not the narrative's subjects.
+            .filter(|m| !inside_quote(doc, ss, m.start))
             .filter(|m| Some(m.actors[0]) != clause_subject)
             .collect();
         if let Some(m) = ms.first() {
@@ -973,4 +975,9 @@ fn organization_group(doc: &mut Doc<'_>, s: usize, words: &[&str], i: usize, end
     let g = actor(doc, &name, ActorKind::Group);
     mention(doc, s, i, k, vec![g], MentionKind::Name);
     Some(k)
+}
+
+/// Whether token `i` of sentence `s` lies inside a quotation opened in the sentence.
+fn inside_quote(doc: &Doc<'_>, s: usize, i: usize) -> bool {
+    doc.sents[s].tokens[..i].iter().filter(|t| t.kind == TokenKind::Quote).count() % 2 == 1
 }

@@ -128,7 +128,9 @@ fn trailing(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize) -> bool {
         (m, v)
     } else if let Some(v) = (k..hi.min(k + 25)).find(|&v| speech_sense(doc, s, v).is_some() && doc.mention_at(s, v).is_none()) {
         // "..., Kola Ologbondiyan, PDP spokesman, told VOA." / "..., said X."
-        match subject_before(doc, s, v, lo).filter(|&m| doc.mentions[m].start >= k) {
+        // The speaker comes after the content: after its closing quotation mark, if any.
+        let after = (lo..k).rev().find(|&i| doc.sents[s].tokens[i].kind == TokenKind::Quote).map_or(lo + 1, |q| q + 1);
+        match subject_before(doc, s, v, lo).filter(|&m| doc.mentions[m].start >= after) {
             Some(m) => (m, v),
             None if v == k => match at(k + 1) {
                 Some(m) => (m, k),
@@ -164,7 +166,7 @@ fn trailing(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize) -> bool {
     } else if AUDIENCES.iter().any(|w| doc.word(s, tail).eq_ignore_ascii_case(w)) {
         tail += 1;
     }
-    if !quoted && tail < hi && (hi - tail > 6 || !is_in(TAIL_STARTS, doc.word(s, tail))) {
+    if !quoted && tail < hi && (hi - tail > 12 || !is_in(TAIL_STARTS, doc.word(s, tail))) {
         return false;
     }
     let lemma = sense.lemma.clone();
