@@ -631,6 +631,14 @@ fn reference(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option<Hit>], 
         }
         return None;
     }
+    // "a Justice Department spokesman", "a senior U.S. official": an unnamed
+    // official stands for the officials of the affiliation (a group).
+    if matches!(lw.as_str(), "a" | "an") {
+        if let Some(end) = unnamed_official(doc, s, words, hits, i) {
+            return Some(end);
+        }
+        return None;
+    }
     if !is_in(&["the", "both", "his", "her", "their", "its"], w) {
         // "Secretary Blinken" is pattern 1; a bare capitalised role "The Secretary" comes here.
         return None;
@@ -980,4 +988,40 @@ fn organization_group(doc: &mut Doc<'_>, s: usize, words: &[&str], i: usize, end
 /// Whether token `i` of sentence `s` lies inside a quotation opened in the sentence.
 fn inside_quote(doc: &Doc<'_>, s: usize, i: usize) -> bool {
     doc.sents[s].tokens[..i].iter().filter(|t| t.kind == TokenKind::Quote).count() % 2 == 1
+}
+
+/// Adjectives that may qualify an unnamed official.
+const OFFICIAL_ADJECTIVES: &[&str] = &["senior", "top", "high-ranking", "former", "local", "regional", "military", "government", "presidential", "administration", "foreign", "western", "second", "third", "deputy"];
+
+/// "a [senior] AFFILIATION [presidential] TITLE" with no name after it: a
+/// mention of the group "<affiliation> officials".
+fn unnamed_official(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option<Hit>], i: usize) -> Option<usize> {
+    let mut k = i + 1;
+    while k < words.len() && is_in(OFFICIAL_ADJECTIVES, words[k]) {
+        k += 1;
+    }
+    let a = affiliation(doc, words, hits, k)?;
+    k = a.end;
+    while k < words.len() && is_in(OFFICIAL_ADJECTIVES, words[k]) {
+        k += 1;
+    }
+    let (end, title) = title_at(doc, words, k)
+        .or_else(|| words.get(k).filter(|w| w.eq_ignore_ascii_case("official")).map(|_| (k + 1, &COUNTERPART)))?;
+    if title.is_honorific() || words.get(end).is_some_and(|n| name_word(doc, n)) {
+        return None;
+    }
+    let name = match a.organization {
+        Some(_) => format!("{} officials", a.name),
+        None => group_name(doc, &a.name, "officials"),
+    };
+    let g = match doc.actors.iter().position(|x| x.kind == ActorKind::Group && x.name == name) {
+        Some(g) => g,
+        None => {
+            let g = actor(doc, &name, ActorKind::Group);
+            doc.actors[g].country = Some(a.name.clone());
+            g
+        }
+    };
+    mention(doc, s, i, end, vec![g], MentionKind::Name);
+    Some(end)
 }

@@ -43,6 +43,7 @@ pub(super) fn find(doc: &mut Doc<'_>) {
         if according_to(doc, s, lo, hi) || trailing(doc, s, lo, hi) {
             continue;
         }
+        as_saying(doc, s, lo, hi);
         leading(doc, s, lo, hi, 0);
     }
 }
@@ -102,6 +103,23 @@ fn according_to(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize) -> bool {
     }
     nested(doc, s, c0, c1, 1);
     true
+}
+
+/// "Media quoted X as saying (that) CONTENT": a statement by X.
+fn as_saying(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize) {
+    let Some(a) = (lo + 1..hi.saturating_sub(1)).find(|&i| doc.word(s, i) == "as" && matches!(doc.word(s, i + 1), "saying" | "telling")) else { return };
+    let Some(m) = doc.mention_ending(s, a) else { return };
+    let m = head_of(doc, s, m);
+    let mut c0 = a + 2;
+    // "as saying Friday that": time words before the content.
+    while c0 < hi && (is_in(super::words::CALENDAR, doc.word(s, c0)) || matches!(doc.word(s, c0), "that" | "on" | ",")) {
+        c0 += 1;
+    }
+    if c0 + 1 < hi {
+        for sp in doc.mentions[m].actors.clone() {
+            push(doc, s, sp, "say", None, c0, hi);
+        }
+    }
 }
 
 /// "CONTENT, X said." / "CONTENT," said X. / "CONTENT," X told Y. /
