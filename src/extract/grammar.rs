@@ -55,6 +55,14 @@ pub(super) fn subject_before(doc: &Doc<'_>, s: usize, v: usize, lo: usize) -> Op
         }
         return None;
     }
+    // "PRC ships interfered", "Russian jets bombed": the country acts through
+    // the things it sends.
+    let w = doc.word(s, j - 1);
+    if j >= 2 && w.len() > 3 && w.ends_with('s') && w.chars().all(|c| c.is_ascii_lowercase()) && doc.lex.verb(w).is_empty() && !is_in(words::AUXILIARIES, w) {
+        if let Some(m) = doc.mention_ending(s, j - 1) {
+            return Some(m);
+        }
+    }
     // Apposition: "Pranab Mukherjee, India's minister, said", possibly
     // several ("James Comey, the director of the FBI, the top agency, warned"):
     // the nearest mention before a comma that itself opens a clause.

@@ -167,7 +167,8 @@ fn affiliation(doc: &Doc<'_>, words: &[&str], hits: &[Option<Hit>], i: usize) ->
     let mut end = h.end;
     if words.get(end).is_some_and(|w| matches!(*w, "'s" | "’s")) {
         end += 1;
-    } else if matches!(h.form, SurfaceForm::Capital) {
+    } else if matches!(h.form, SurfaceForm::Capital) && !words.get(end).is_some_and(|w| w.ends_with('s') && doc.lex.group(w).is_some()) {
+        // A capital affiliates only a group ("Kremlin officials"), not a title.
         return None;
     }
     let organization = match h.target {

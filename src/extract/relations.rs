@@ -170,7 +170,7 @@ fn noun(doc: &mut Doc<'_>, s: usize, n: usize, lo: usize, hi: usize) {
     if let Some(sense) = senses.iter().find(|x| x.symmetric) {
         let p = doc.word(s, n + 1).to_lowercase();
         if !sense.particles.iter().any(|x| *x == p) {
-            if let Some(subs) = clause_subject(doc, s, n, lo, hi).filter(|v| v.len() > 1) {
+            if let Some((subs, _)) = clause_subject(doc, s, n, lo, hi).filter(|(v, _)| v.len() > 1) {
                 let vs = VerbSense { lemma: sense.predicate.clone(), particle: Vec::new(), cameo: intent_code(doc, s, lo, n, &sense.cameo), class: VerbClass::Interaction, symmetric: true, negative: false };
                 let neg = negated_between(doc, s, n.saturating_sub(4).max(lo), n);
                 for (i, &a) in subs.iter().enumerate() {
@@ -200,12 +200,28 @@ fn noun(doc: &mut Doc<'_>, s: usize, n: usize, lo: usize, hi: usize) {
         let by = (doc.mentions[om].end..(doc.mentions[om].end + 3).min(hi))
             .find(|&i| doc.word(s, i) == "by")
             .and_then(|b| doc.mention_starting(s, b + 1));
-        let agent = possessor.map(|m| doc.mentions[m].actors.clone()).or_else(|| by.map(|m| doc.mentions[m].actors.clone())).or_else(|| clause_subject(doc, s, n, lo, hi));
+        // ... or a demonym right before it ("U.S. support for Jordan").
+        let modifier = (n.saturating_sub(2).max(lo)..n).rev().find_map(|i| {
+            doc.mention_ending(s, i + 1).filter(|&m| doc.mentions[m].kind == MentionKind::Modifier && doc.mentions[m].end <= n)
+        });
+        let mut cameo = intent_code(doc, s, n.saturating_sub(8).max(lo), n, &sense.cameo);
+        let mut predicate = sense.predicate.clone();
+        let agent = match possessor.or(by).or(modifier) {
+            Some(m) => Some(doc.mentions[m].actors.clone()),
+            None => clause_subject(doc, s, n, lo, hi).map(|(actors, governing)| {
+                // "cancelled a meeting with Y", "resisting a tour of Y".
+                if let Some((code, verb)) = governing {
+                    cameo = code.to_string();
+                    predicate = format!("{verb} {predicate}");
+                }
+                actors
+            }),
+        };
         let Some(subs) = agent else { continue };
         let vs = VerbSense {
-            lemma: sense.predicate.clone(),
+            lemma: predicate,
             particle: Vec::new(),
-            cameo: intent_code(doc, s, n.saturating_sub(8).max(lo), n, &sense.cameo),
+            cameo,
             class: VerbClass::Interaction,
             symmetric: sense.symmetric,
             negative: false,
@@ -216,27 +232,55 @@ fn noun(doc: &mut Doc<'_>, s: usize, n: usize, lo: usize, hi: usize) {
     }
 }
 
-/// The actor(s) acting in the clause around token `n`: the subject of the
-/// nearest verb before it, or (for a fronted phrase "Referring to the talks
-/// with Y, X said") the subject after the comma.
-fn clause_subject(doc: &Doc<'_>, s: usize, n: usize, lo: usize, hi: usize) -> Option<Vec<usize>> {
-    // Backwards: a mention followed by a verb-ish word, within the clause.
+/// Verbs that only carry an event noun ("held talks", "had a meeting").
+const LIGHT_VERBS: &[&str] = &[
+    "hold", "holds", "held", "holding", "have", "has", "had", "having", "conduct", "conducts",
+    "conducted", "conducting", "make", "makes", "made", "making", "launch", "launches", "launched",
+    "begin", "begins", "began", "begun", "start", "starts", "started", "continue", "continues",
+    "continued", "resume", "resumes", "resumed", "stage", "staged", "carry", "carried", "engage",
+    "engaged", "plan", "plans", "planned", "seek", "seeks", "sought", "seeking", "propose",
+    "proposed", "proposes", "host", "hosted", "hosts", "attend", "attended", "join", "joined",
+    "step", "stepped", "steps", "promote", "promotes", "promoted", "boost", "boosted", "deepen",
+    "deepened", "strengthen", "strengthened", "expand", "expanded", "pursue", "pursued", "is", "are",
+    "was", "were", "be", "been", "like", "want", "wanted",
+];
+
+/// Verbs that call an event off (16) or refuse it (12): "cancelled a meeting
+/// with Y" reduces relations, "resisting a tour of Y" rejects it.
+const GOVERNING: &[(&str, &str, &[&str])] = &[
+    ("16", "cancel", &["cancel", "cancels", "cancelled", "canceled", "cancelling", "canceling", "postpone", "postponed", "postpones", "suspend", "suspended", "suspends", "scrap", "scrapped", "halt", "halted", "halts", "freeze", "froze", "frozen"]),
+    ("12", "resist", &["resist", "resists", "resisted", "resisting", "reject", "rejects", "rejected", "rejecting", "oppose", "opposes", "opposed", "opposing", "refuse", "refused", "refuses", "block", "blocked", "blocks", "boycott", "boycotted", "boycotts"]),
+];
+
+/// Who acts in an event noun's clause: the subject of a light or governing
+/// verb before it ("X held talks with Y", "X cancelled a meeting with Y"), or
+/// for a fronted phrase ("Referring to the talks with Y, X said") the
+/// subject after the comma. A governing verb is returned with its code.
+fn clause_subject(doc: &Doc<'_>, s: usize, n: usize, lo: usize, hi: usize) -> Option<(Vec<usize>, Option<(&'static str, &'static str)>)> {
     for v in (lo..n).rev() {
-        if matches!(doc.word(s, v), "," | ";" | "that") {
+        let w = doc.word(s, v);
+        if matches!(w, "," | ";" | "that") || doc.mention_at(s, v).is_some() {
             break;
         }
-        if let Some(m) = subject_before(doc, s, v, lo) {
-            if doc.mentions[m].end < v && !doc.lex.verb(doc.word(s, v)).is_empty() || (doc.mentions[m].end == v && is_verbish(doc.word(s, v))) {
-                return Some(coordinated(doc, s, m));
+        let governing = GOVERNING.iter().find(|(_, _, forms)| is_in(forms, w)).map(|(code, verb, _)| (*code, *verb));
+        if !is_in(LIGHT_VERBS, w) && governing.is_none() {
+            if !doc.lex.verb(w).is_empty() && grammar::is_verb_position(doc, s, v) {
+                // Another verb takes the noun as its object: its subject is no agent.
+                return None;
             }
+            continue;
         }
+        if let Some(m) = grammar::clause_subject_of(doc, s, v, lo) {
+            return Some((coordinated(doc, s, m), governing));
+        }
+        return None;
     }
     // Fronted participial phrase: the first mention after the next comma that a verb follows.
     let comma = (n..hi).find(|&i| doc.word(s, i) == ",")?;
     let m = doc.mention_starting(s, comma + 1)?;
     let after = doc.word(s, doc.mentions[m].end);
     if is_verbish(after) || !doc.lex.verb(after).is_empty() {
-        return Some(doc.mentions[m].actors.clone());
+        return Some((doc.mentions[m].actors.clone(), None));
     }
     None
 }
