@@ -262,3 +262,48 @@ fn no_panic_and_empty_output_on_odd_input() {
         assert!(e.relations.len() <= 1, "{text:?}");
     }
 }
+
+#[test]
+fn unnamed_official_speaks_for_the_officials_of_the_affiliation() {
+    let e = ex("A senior Indian official said the border was calm.");
+    assert_eq!(statement(&e, "Indian officials").content, "the border was calm");
+}
+
+#[test]
+fn quoted_as_saying_attributes_to_the_quoted_person() {
+    let e = ex("State television quoted Foreign Minister Ana Lopes as saying that Chile had erred.");
+    assert_eq!(statement(&e, "Ana Lopes").content, "Chile had erred");
+}
+
+#[test]
+fn cancelling_an_event_reduces_relations() {
+    let e = ex("Chancellor Olaf Scholz cancelled a meeting with President Marie Dubois.");
+    let r = e.relations.iter().find(|r| r.subject == "Olaf Scholz" && r.object == "Marie Dubois").expect("relation");
+    assert_eq!(r.cameo, "16");
+}
+
+#[test]
+fn demonym_before_an_event_noun_is_its_agent() {
+    let e = ex("The minister praised continued French support for Mali.");
+    assert!(e.relations.iter().any(|r| r.subject == "France" && r.object == "Mali"), "{:?}", rels(&e));
+}
+
+#[test]
+fn a_country_acts_through_its_ships() {
+    let e = ex("Chinese ships harassed Vietnam on Monday.");
+    assert!(e.relations.iter().any(|r| r.subject == "China" && r.object == "Vietnam"), "{:?}", rels(&e));
+}
+
+#[test]
+fn announced_cooperation_is_an_intent() {
+    let e = ex("Kenya will cooperate with Uganda on security.");
+    let r = e.relations.iter().find(|r| r.subject == "Kenya" && r.object == "Uganda").expect("relation");
+    assert_eq!(r.cameo, "03");
+}
+
+#[test]
+fn criticism_is_aimed_at_the_subject_of_the_reported_clause() {
+    let e = ex("Mexico complained that Guatemala had closed the border.");
+    assert!(e.relations.iter().any(|r| r.subject == "Mexico" && r.object == "Guatemala" && r.cameo == "11"), "{:?}", rels(&e));
+    assert_eq!(statement(&e, "Mexico").content, "Guatemala had closed the border");
+}
