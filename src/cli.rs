@@ -15,7 +15,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
 use crate::extract::{extract, ActorKind};
-use crate::graph::ActorGraph;
+use crate::export;
+use crate::graph::{ActorGraph, Centrality, GraphFilter, Walk};
 use crate::ingest::{self, Event};
 use crate::input::{self, InputOptions};
 use crate::lexicon::Lexicon;
@@ -135,26 +136,178 @@ pub enum Command {
         #[command(flatten)]
         output: OutputArgs,
     },
-    /// Actors connected to ACTOR by relations, up to --depth hops.
+    /// Actors connected to ACTOR, up to --depth hops, with the link that reached each.
     Neighbors {
-        /// The actor (name or alias, any case).
+        /// The actor (name, alias or last name, any case).
         actor: String,
         /// Number of hops.
         #[arg(long, default_value_t = 1)]
         depth: usize,
+        /// Follow edges out of the actor (what it did), into it, or both.
+        #[arg(long, value_enum, default_value_t = DirectionArg::Both)]
+        direction: DirectionArg,
+        /// Graph filters.
+        #[command(flatten)]
+        filter: GraphArgs,
         /// Output format.
         #[command(flatten)]
         output: OutputArgs,
     },
-    /// Export the actor graph for visualisation.
+    /// The shortest connection between two actors, each hop with its evidence.
+    Path {
+        /// Where the path starts.
+        from: String,
+        /// Where it ends.
+        to: String,
+        /// Follow edges in their direction only (out), against it (in), or both.
+        #[arg(long, value_enum, default_value_t = DirectionArg::Both)]
+        direction: DirectionArg,
+        /// Graph filters.
+        #[command(flatten)]
+        filter: GraphArgs,
+        /// Output format.
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// The most central actors.
+    Top {
+        /// Degree (links, weighted by count), PageRank, or betweenness (brokers between blocs).
+        #[arg(long, value_enum, default_value_t = CentralityArg::Degree)]
+        by: CentralityArg,
+        /// At most this many rows.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// Graph filters.
+        #[command(flatten)]
+        filter: GraphArgs,
+        /// Output format.
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// Connected blocs of actors, largest first.
+    Components {
+        /// At most this many blocs.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// Graph filters.
+        #[command(flatten)]
+        filter: GraphArgs,
+        /// Output format.
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// Everything an actor did, suffered and said, in date order.
+    Timeline {
+        /// The actor (name, alias or last name, any case).
+        actor: String,
+        /// At most this many rows.
+        #[arg(long, default_value_t = 200)]
+        limit: usize,
+        /// Output format.
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// Export the actor graph (or the part around --actor) for visualisation.
+    ///
+    /// dot renders with Graphviz (`dot -Tsvg graph.dot > graph.svg`; keep it
+    /// to a few hundred actors with --actor/--depth or --min-count); csv and
+    /// neo4j write nodes.csv and edges.csv into the --out directory (neo4j with
+    /// the headers `neo4j-admin database import` reads); graphml opens in
+    /// Gephi, yEd and networkx; json is node-link JSON for networkx and d3.
     Export {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ExportFormat::Dot)]
         format: ExportFormat,
-        /// Write to this file instead of standard output.
-        #[arg(long, value_hint = clap::ValueHint::FilePath)]
+        /// Write to this file (a directory for csv and neo4j) instead of standard output.
+        #[arg(long, value_hint = clap::ValueHint::AnyPath)]
         out: Option<PathBuf>,
+        /// Only the part of the graph around this actor.
+        #[arg(long)]
+        actor: Option<String>,
+        /// Hops around --actor to include.
+        #[arg(long, default_value_t = 1)]
+        depth: usize,
+        /// Graph filters.
+        #[command(flatten)]
+        filter: GraphArgs,
     },
+}
+
+/// Filters shared by the graph commands.
+#[derive(Debug, clap::Args)]
+pub struct GraphArgs {
+    /// CAMEO codes to keep, comma-separated (e.g. 11,12,13).
+    #[arg(long, value_delimiter = ',')]
+    pub cameo: Vec<String>,
+    /// Quad classes to keep: verbal-coop, material-coop, verbal-conflict, material-conflict.
+    #[arg(long, value_delimiter = ',')]
+    pub quad: Vec<String>,
+    /// Actor kinds to keep.
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub kind: Vec<KindArg>,
+    /// Only documents dated on or after this (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long)]
+    pub since: Option<String>,
+    /// Only documents dated on or before this (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long)]
+    pub until: Option<String>,
+    /// Drop links seen fewer times than this.
+    #[arg(long, default_value_t = 1)]
+    pub min_count: i64,
+    /// Leave out statement links (speaker to the actors spoken about).
+    #[arg(long)]
+    pub exclude_statements: bool,
+}
+
+impl GraphArgs {
+    fn to_filter(&self) -> Result<GraphFilter> {
+        let quad = self
+            .quad
+            .iter()
+            .map(|q| crate::graph::parse_quad(q).with_context(|| format!("unknown quad class `{q}` (verbal-coop, material-coop, verbal-conflict, material-conflict)")))
+            .collect::<Result<Vec<u8>>>()?;
+        Ok(GraphFilter {
+            cameo: self.cameo.clone(),
+            quad,
+            kinds: self.kind.iter().map(|&k| k.into()).collect(),
+            since: self.since.clone(),
+            until: self.until.clone(),
+            min_count: self.min_count,
+            exclude_statements: self.exclude_statements,
+        })
+    }
+}
+
+/// Directions on the command line.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum DirectionArg {
+    /// Along edges: what the actor did.
+    Out,
+    /// Against edges: what was done to it.
+    In,
+    /// Both.
+    Both,
+}
+
+impl From<DirectionArg> for Walk {
+    fn from(d: DirectionArg) -> Walk {
+        match d {
+            DirectionArg::Out => Walk::Out,
+            DirectionArg::In => Walk::In,
+            DirectionArg::Both => Walk::Both,
+        }
+    }
+}
+
+/// Centrality measures on the command line.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum CentralityArg {
+    /// Weighted number of links.
+    Degree,
+    /// PageRank.
+    Pagerank,
+    /// Betweenness.
+    Betweenness,
 }
 
 /// Output options shared by the query commands.
@@ -182,6 +335,26 @@ pub enum ExtractFormat {
 pub enum ExportFormat {
     /// Graphviz DOT.
     Dot,
+    /// nodes.csv and edges.csv in the --out directory.
+    Csv,
+    /// nodes.csv and edges.csv with neo4j-admin import headers.
+    Neo4j,
+    /// GraphML (Gephi, yEd, networkx).
+    Graphml,
+    /// Node-link JSON (networkx, d3).
+    Json,
+}
+
+impl From<ExportFormat> for export::Format {
+    fn from(f: ExportFormat) -> export::Format {
+        match f {
+            ExportFormat::Dot => export::Format::Dot,
+            ExportFormat::Csv => export::Format::Csv,
+            ExportFormat::Neo4j => export::Format::Neo4j,
+            ExportFormat::Graphml => export::Format::GraphMl,
+            ExportFormat::Json => export::Format::Json,
+        }
+    }
 }
 
 /// Actor kinds on the command line.
@@ -270,11 +443,12 @@ fn dispatch(args: Args) -> Result<()> {
                 with: with.as_deref().map(|a| resolve(&store, a)).transpose()?,
                 cameo,
                 limit: Some(limit),
+                by_date: false,
             };
             let rows = store.relations(&filter)?;
-            print_rows(&output, &rows, &["subject", "predicate", "object", "cameo", "document", "evidence"], |r| {
+            print_rows(&output, &rows, &["subject", "predicate", "object", "cameo", "date", "document", "evidence"], |r| {
                 let pred = if r.negated { format!("not {}", r.predicate) } else { r.predicate.clone() };
-                vec![r.subject.clone(), pred, r.object.clone(), r.cameo.clone(), r.document.clone(), r.evidence.clone()]
+                vec![r.subject.clone(), pred, r.object.clone(), r.cameo.clone(), r.date.clone().unwrap_or_default(), r.document.clone(), r.evidence.clone()]
             })
         }
         Command::Said { by, about, limit, output } => {
@@ -283,47 +457,166 @@ fn dispatch(args: Args) -> Result<()> {
                 by: by.as_deref().map(|a| resolve(&store, a)).transpose()?,
                 about: about.as_deref().map(|a| resolve(&store, a)).transpose()?,
                 limit: Some(limit),
+                ..Default::default()
             };
             let rows = store.statements(&filter)?;
-            print_rows(&output, &rows, &["speaker", "verb", "addressee", "about", "document", "content"], |r| {
+            print_rows(&output, &rows, &["speaker", "verb", "addressee", "about", "date", "document", "content"], |r| {
                 let content = if r.direct { format!("\"{}\"", r.content) } else { r.content.clone() };
-                vec![r.speaker.clone(), r.verb.clone(), r.addressee.clone().unwrap_or_default(), r.about.join("; "), r.document.clone(), content]
+                vec![r.speaker.clone(), r.verb.clone(), r.addressee.clone().unwrap_or_default(), r.about.join("; "), r.date.clone().unwrap_or_default(), r.document.clone(), content]
             })
         }
-        Command::Neighbors { actor, depth, output } => {
+        Command::Neighbors { actor, depth, direction, filter, output } => {
             let store = Store::open_read_only(&db)?;
             let ids = resolve(&store, &actor)?;
-            let g = ActorGraph::load(&store)?;
+            let g = ActorGraph::load(&store, &filter.to_filter()?)?;
             #[derive(Serialize)]
             struct Row {
                 name: String,
                 kind: String,
                 distance: usize,
+                via: String,
             }
             let mut rows = Vec::new();
             for id in ids {
                 let Some(n) = g.node(id) else { continue };
-                for (m, d) in g.neighbors(n, depth) {
+                for (m, d, e) in g.neighbors(n, depth, direction.into()) {
                     let node = &g.graph[m];
-                    rows.push(Row { name: node.name.clone(), kind: node.kind.clone(), distance: d });
+                    let (s, o) = g.graph.edge_endpoints(e).map(|(s, o)| (g.graph[s].name.clone(), g.graph[o].name.clone())).unwrap_or_default();
+                    let via = format!("{s} {} {o}", g.graph[e].predicate);
+                    rows.push(Row { name: node.name.clone(), kind: node.kind.clone(), distance: d, via });
                 }
             }
-            print_rows(&output, &rows, &["name", "kind", "distance"], |r| vec![r.name.clone(), r.kind.clone(), r.distance.to_string()])
+            print_rows(&output, &rows, &["name", "kind", "distance", "via"], |r| vec![r.name.clone(), r.kind.clone(), r.distance.to_string(), r.via.clone()])
         }
-        Command::Export { format, out } => {
+        Command::Path { from, to, direction, filter, output } => {
             let store = Store::open_read_only(&db)?;
-            let g = ActorGraph::load(&store)?;
-            let ExportFormat::Dot = format;
-            match out {
-                Some(path) => {
-                    // Write to a temporary file and rename: never a truncated export.
-                    let tmp = path.with_extension("tmp-newsgraph");
-                    let mut f = std::io::BufWriter::new(std::fs::File::create(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?);
-                    crate::export::write_dot(&g, &mut f)?;
-                    f.into_inner().map_err(|e| e.into_error())?.sync_all()?;
-                    std::fs::rename(&tmp, &path).with_context(|| format!("cannot write {}", path.display()))?;
-                }
-                None => crate::export::write_dot(&g, &mut std::io::stdout().lock())?,
+            let (a, b) = (resolve(&store, &from)?, resolve(&store, &to)?);
+            let g = ActorGraph::load(&store, &filter.to_filter()?)?;
+            let (Some(na), Some(nb)) = (a.iter().find_map(|&i| g.node(i)), b.iter().find_map(|&i| g.node(i))) else {
+                return Err(Partial(format!("no connection between `{from}` and `{to}` in the filtered graph")).into());
+            };
+            let Some(hops) = g.path(na, nb, direction.into()) else {
+                return Err(Partial(format!("no connection between `{from}` and `{to}`")).into());
+            };
+            #[derive(Serialize)]
+            struct Row {
+                step: usize,
+                hop: crate::graph::Hop,
+                evidence: Option<crate::store::Evidence>,
+            }
+            let mut rows = Vec::new();
+            for (i, hop) in hops.into_iter().enumerate() {
+                let evidence = match (hop.kind, hop.evidence_id) {
+                    (crate::graph::EdgeKind::Relation, Some(id)) => store.relation_evidence(id)?,
+                    (crate::graph::EdgeKind::Statement, Some(id)) => store.statement_evidence(id)?,
+                    _ => None,
+                };
+                rows.push(Row { step: i + 1, hop, evidence });
+            }
+            print_rows(&output, &rows, &["step", "from", "to", "link", "document", "evidence"], |r| {
+                let link = match r.hop.kind {
+                    crate::graph::EdgeKind::Relation => format!("{} {} {} [{}]", r.hop.subject, r.hop.predicate, r.hop.object, r.hop.cameo),
+                    crate::graph::EdgeKind::Statement => format!("{} {} about {}", r.hop.subject, r.hop.predicate, r.hop.object),
+                };
+                let (doc, text) = r.evidence.as_ref().map(|e| (e.document.clone(), e.text.clone())).unwrap_or_default();
+                vec![r.step.to_string(), r.hop.from.clone(), r.hop.to.clone(), link, doc, text]
+            })
+        }
+        Command::Top { by, limit, filter, output } => {
+            let store = Store::open_read_only(&db)?;
+            let g = ActorGraph::load(&store, &filter.to_filter()?)?;
+            let measure = match by {
+                CentralityArg::Degree => Centrality::Degree,
+                CentralityArg::Pagerank => Centrality::PageRank,
+                CentralityArg::Betweenness => Centrality::Betweenness,
+            };
+            #[derive(Serialize)]
+            struct Row {
+                rank: usize,
+                name: String,
+                kind: String,
+                score: f64,
+            }
+            let rows: Vec<Row> = g
+                .top(measure, limit)
+                .into_iter()
+                .enumerate()
+                .map(|(i, (n, score))| Row { rank: i + 1, name: g.graph[n].name.clone(), kind: g.graph[n].kind.clone(), score })
+                .collect();
+            print_rows(&output, &rows, &["rank", "name", "kind", "score"], |r| vec![r.rank.to_string(), r.name.clone(), r.kind.clone(), format!("{:.4}", r.score)])
+        }
+        Command::Components { limit, filter, output } => {
+            let store = Store::open_read_only(&db)?;
+            let g = ActorGraph::load(&store, &filter.to_filter()?)?;
+            #[derive(Serialize)]
+            struct Row {
+                bloc: usize,
+                size: usize,
+                members: Vec<String>,
+            }
+            let rows: Vec<Row> = g
+                .components()
+                .into_iter()
+                .take(limit)
+                .enumerate()
+                .map(|(i, c)| Row { bloc: i + 1, size: c.len(), members: c.iter().map(|&n| g.graph[n].name.clone()).collect() })
+                .collect();
+            print_rows(&output, &rows, &["bloc", "size", "members"], |r| vec![r.bloc.to_string(), r.size.to_string(), r.members.join("; ")])
+        }
+        Command::Timeline { actor, limit, output } => {
+            let store = Store::open_read_only(&db)?;
+            let ids = resolve(&store, &actor)?;
+            #[derive(Serialize)]
+            struct Row {
+                date: Option<String>,
+                document: String,
+                kind: &'static str,
+                summary: String,
+                text: String,
+            }
+            let mut rows: Vec<Row> = store
+                .relations(&RelationFilter { actor: Some(ids.clone()), limit: Some(limit), by_date: true, ..Default::default() })?
+                .into_iter()
+                .map(|r| Row {
+                    date: r.date,
+                    document: r.document,
+                    kind: "relation",
+                    summary: format!("{} {}{} {} [{}]", r.subject, if r.negated { "not " } else { "" }, r.predicate, r.object, r.cameo),
+                    text: r.evidence,
+                })
+                .collect();
+            rows.extend(
+                store
+                    .statements(&StatementFilter { involving: Some(ids), limit: Some(limit), by_date: true, ..Default::default() })?
+                    .into_iter()
+                    .map(|st| Row {
+                        date: st.date,
+                        document: st.document,
+                        kind: "statement",
+                        summary: format!("{} {}{}", st.speaker, st.verb, st.addressee.map(|a| format!(" to {a}")).unwrap_or_default()),
+                        text: st.content,
+                    }),
+            );
+            // Stable by date, undated last; relations before statements of the same document.
+            rows.sort_by(|a, b| (a.date.is_none(), &a.date).cmp(&(b.date.is_none(), &b.date)));
+            rows.truncate(limit);
+            print_rows(&output, &rows, &["date", "document", "kind", "what", "text"], |r| {
+                vec![r.date.clone().unwrap_or_default(), r.document.clone(), r.kind.to_string(), r.summary.clone(), r.text.clone()]
+            })
+        }
+        Command::Export { format, out, actor, depth, filter } => {
+            let store = Store::open_read_only(&db)?;
+            let mut g = ActorGraph::load(&store, &filter.to_filter()?)?;
+            if let Some(a) = actor {
+                let centers: Vec<_> = resolve(&store, &a)?.into_iter().filter_map(|id| g.node(id)).collect();
+                g = g.subgraph(&centers, depth);
+            }
+            let format: export::Format = format.into();
+            match (out, format.is_directory()) {
+                (Some(dir), true) => export::write_csv_dir(&g, &dir, matches!(format, export::Format::Neo4j)).with_context(|| format!("cannot write {}", dir.display()))?,
+                (None, true) => bail!("the csv and neo4j exports write nodes.csv and edges.csv: pass --out DIR"),
+                (Some(path), false) => export::atomic_write(&path, |w| export::write(&g, format, w)).with_context(|| format!("cannot write {}", path.display()))?,
+                (None, false) => export::write(&g, format, &mut std::io::BufWriter::new(std::io::stdout().lock()))?,
             }
             Ok(())
         }

@@ -104,6 +104,54 @@ impl Format {
     }
 }
 
+/// A date as `YYYY-MM-DD` (with `THH:MM:SS` when the input has a time) when
+/// it is in a common newswire form: ISO 8601, `26-FEB-1987 15:01:01.79`
+/// (Reuters), `October 4, 2022`, `4 Oct 2022`, RFC 2822. Anything else is
+/// kept as given, so no information is lost.
+pub fn normalize_date(raw: &str) -> String {
+    let t = raw.trim();
+    let month = |m: &str| -> Option<u32> {
+        let m = m.trim_end_matches('.').to_ascii_lowercase();
+        let names = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+        names.iter().position(|n| m.starts_with(n) && (m.len() == 3 || m == "sept" || m.len() > 3)).map(|i| i as u32 + 1)
+    };
+    let valid = |y: i32, m: u32, d: u32| (1000..=9999).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d);
+    let time_of = |rest: &str| -> Option<String> {
+        let hms: Vec<&str> = rest.trim().split([':', '.']).collect();
+        if hms.len() >= 2 && hms[..2].iter().all(|x| x.len() == 2 && x.bytes().all(|b| b.is_ascii_digit())) {
+            let sec = hms.get(2).filter(|x| x.len() == 2 && x.bytes().all(|b| b.is_ascii_digit())).copied().unwrap_or("00");
+            Some(format!("T{}:{}:{sec}", hms[0], hms[1]))
+        } else {
+            None
+        }
+    };
+    // ISO already: keep it.
+    if t.len() >= 10 && t.as_bytes()[4] == b'-' && t.as_bytes()[7] == b'-' && t[..4].bytes().all(|b| b.is_ascii_digit()) {
+        return t.to_string();
+    }
+    // Drop a weekday ("Tue, 04 Oct 2022 10:00:00 +0000").
+    let t = t.split_once(", ").filter(|(w, _)| w.len() <= 9 && w.chars().all(char::is_alphabetic)).map_or(t, |(_, r)| r);
+    let parts: Vec<&str> = t.split(|c: char| c.is_whitespace() || c == ',' || c == '-' || c == '/').filter(|p| !p.is_empty()).collect();
+    if parts.len() >= 3 {
+        let (a, b, c) = (parts[0], parts[1], parts[2]);
+        // 26-FEB-1987 / 4 Oct 2022
+        if let (Ok(d), Some(m), Ok(y)) = (a.parse::<u32>(), month(b), c.parse::<i32>()) {
+            if valid(y, m, d) {
+                let time = parts.get(3).and_then(|r| time_of(r)).unwrap_or_default();
+                return format!("{y:04}-{m:02}-{d:02}{time}");
+            }
+        }
+        // October 4, 2022
+        if let (Some(m), Ok(d), Ok(y)) = (month(a), b.parse::<u32>(), c.parse::<i32>()) {
+            if valid(y, m, d) {
+                let time = parts.get(3).and_then(|r| time_of(r)).unwrap_or_default();
+                return format!("{y:04}-{m:02}-{d:02}{time}");
+            }
+        }
+    }
+    raw.trim().to_string()
+}
+
 /// The file stem used as a document id (`data/seed.txt` -> `seed`).
 pub fn doc_id(path: &Path) -> String {
     path.file_stem().map_or_else(|| path.display().to_string(), |s| s.to_string_lossy().into_owned())
@@ -214,7 +262,7 @@ fn html_article(path: &Path, html: &str) -> Result<(String, Option<String>, Opti
         .parse()
         .map_err(|e| InputError::File { path: path.to_path_buf(), message: format!("no article text found in HTML: {e}") })?;
     let title = Some(article.title.trim().to_string()).filter(|t| !t.is_empty());
-    Ok((article.text_content.to_string(), title, article.published_time))
+    Ok((article.text_content.to_string(), title, article.published_time.as_deref().map(normalize_date)))
 }
 
 /// The fields of a JSONL article.
@@ -262,7 +310,8 @@ fn read_jsonl(path: &Path, mut reader: impl BufRead, sink: &mut dyn FnMut(Result
             Some(serde_json::Value::Number(n)) => n.to_string(),
             _ => format!("{}-{line}", doc_id(path)),
         };
-        sink(Ok(Document { id, text, title: a.title, date: a.date, url: a.url, source: format!("{}:{line}", path.display()) }));
+        let date = a.date.as_deref().map(normalize_date);
+        sink(Ok(Document { id, text, title: a.title, date, url: a.url, source: format!("{}:{line}", path.display()) }));
     }
 }
 
@@ -313,7 +362,7 @@ fn read_csv(path: &Path, file: File, opts: &InputOptions, sink: &mut dyn FnMut(R
                 id: field(id_col)?.unwrap_or_else(|| format!("{}-{line}", doc_id(path))),
                 text,
                 title: field(title_col)?,
-                date: field(date_col)?,
+                date: field(date_col)?.as_deref().map(normalize_date),
                 url: field(url_col)?,
                 source: format!("{}:{line}", path.display()),
             })
@@ -361,6 +410,17 @@ mod tests {
         let e = got[1].as_ref().unwrap_err().to_string();
         assert!(e.contains("a.jsonl:2"), "{e}");
         assert_eq!(got[2].as_ref().unwrap().id, "7");
+    }
+
+    #[test]
+    fn dates_are_normalised_to_iso() {
+        assert_eq!(normalize_date("26-FEB-1987 15:01:01.79"), "1987-02-26T15:01:01");
+        assert_eq!(normalize_date("October 4, 2022"), "2022-10-04");
+        assert_eq!(normalize_date("4 Oct 2022"), "2022-10-04");
+        assert_eq!(normalize_date("Tue, 04 Oct 2022 10:00:00 +0000"), "2022-10-04T10:00:00");
+        assert_eq!(normalize_date("2022-10-04T09:00:00Z"), "2022-10-04T09:00:00Z");
+        assert_eq!(normalize_date("sometime in spring"), "sometime in spring");
+        assert_eq!(normalize_date("31-FOO-1987"), "31-FOO-1987");
     }
 
     #[test]

@@ -156,6 +156,43 @@ pub struct StatementRow {
     pub content: String,
 }
 
+/// Relations or statement links between two actors, aggregated (see
+/// [`Store::relation_edges`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EdgeRow {
+    /// Subject (or speaker) actor id.
+    pub subject: i64,
+    /// Object (or spoken-about) actor id.
+    pub object: i64,
+    /// Predicate or speech verb.
+    pub predicate: String,
+    /// CAMEO code.
+    pub cameo: String,
+    /// Mutual.
+    pub symmetric: bool,
+    /// Rows aggregated.
+    pub count: i64,
+    /// Earliest document date.
+    pub first_date: Option<String>,
+    /// Latest document date.
+    pub last_date: Option<String>,
+    /// Relation or statement ids.
+    pub ids: Vec<i64>,
+    /// A statement-about link rather than a relation.
+    pub statement: bool,
+}
+
+/// Where an edge was read: document, date and the sentence or content.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Evidence {
+    /// Document id.
+    pub document: String,
+    /// Document date.
+    pub date: Option<String>,
+    /// Evidence sentence (relation) or content (statement).
+    pub text: String,
+}
+
 /// Filters for [`Store::relations`].
 #[derive(Debug, Clone, Default)]
 pub struct RelationFilter {
@@ -167,6 +204,8 @@ pub struct RelationFilter {
     pub cameo: Vec<String>,
     /// At most this many rows.
     pub limit: Option<usize>,
+    /// Order by document date instead of insertion.
+    pub by_date: bool,
 }
 
 /// Filters for [`Store::statements`].
@@ -176,8 +215,12 @@ pub struct StatementFilter {
     pub by: Option<Vec<i64>>,
     /// Ids of actors spoken about (any of them).
     pub about: Option<Vec<i64>>,
+    /// Statements by or about these ids (any of them).
+    pub involving: Option<Vec<i64>>,
     /// At most this many rows.
     pub limit: Option<usize>,
+    /// Order by document date instead of insertion.
+    pub by_date: bool,
 }
 
 /// An open newsgraph database.
@@ -468,13 +511,13 @@ impl Store {
                  WHERE (?1 IS NULL OR r.subject_id IN (SELECT value FROM json_each(?1)) OR r.object_id IN (SELECT value FROM json_each(?1)))
                    AND (?2 IS NULL OR r.subject_id IN (SELECT value FROM json_each(?2)) OR r.object_id IN (SELECT value FROM json_each(?2)))
                    AND (?3 IS NULL OR substr(r.cameo, 1, 2) IN (SELECT value FROM json_each(?3)) OR r.cameo IN (SELECT value FROM json_each(?3)))
-                 ORDER BY r.id
+                 ORDER BY CASE WHEN ?5 THEN d.date END, r.id
                  LIMIT ?4",
             )
             .map_err(|e| self.err(e))?;
         let lim = f.limit.map_or(-1, |l| l as i64);
         let rows = stmt
-            .query_map(params![actor, with, cameo, lim], |r| {
+            .query_map(params![actor, with, cameo, lim, f.by_date], |r| {
                 Ok(RelationRow {
                     id: r.get(0)?,
                     subject: r.get(1)?,
@@ -496,6 +539,7 @@ impl Store {
     pub fn statements(&self, f: &StatementFilter) -> Result<Vec<StatementRow>> {
         let by = f.by.as_ref().map(|v| ids_json(v));
         let about = f.about.as_ref().map(|v| ids_json(v));
+        let involving = f.involving.as_ref().map(|v| ids_json(v));
         let mut stmt = self
             .conn
             .prepare(
@@ -507,13 +551,16 @@ impl Store {
                  JOIN documents d ON d.id = st.document_id
                  WHERE (?1 IS NULL OR st.speaker_id IN (SELECT value FROM json_each(?1)))
                    AND (?2 IS NULL OR EXISTS (SELECT 1 FROM statement_about sa WHERE sa.statement_id = st.id AND sa.actor_id IN (SELECT value FROM json_each(?2))))
-                 ORDER BY st.id
+                   AND (?4 IS NULL OR st.speaker_id IN (SELECT value FROM json_each(?4))
+                        OR st.addressee_id IN (SELECT value FROM json_each(?4))
+                        OR EXISTS (SELECT 1 FROM statement_about sa WHERE sa.statement_id = st.id AND sa.actor_id IN (SELECT value FROM json_each(?4))))
+                 ORDER BY CASE WHEN ?5 THEN d.date END, st.id
                  LIMIT ?3",
             )
             .map_err(|e| self.err(e))?;
         let lim = f.limit.map_or(-1, |l| l as i64);
         let rows = stmt
-            .query_map(params![by, about, lim], |r| {
+            .query_map(params![by, about, lim, involving, f.by_date], |r| {
                 let about: Option<String> = r.get(8)?;
                 Ok(StatementRow {
                     id: r.get(0)?,
@@ -538,20 +585,80 @@ impl Store {
         rows.collect::<std::result::Result<Vec<_>, _>>().map_err(|e| self.err(e))
     }
 
-    /// Relation edges aggregated per (subject, object, predicate, cameo):
-    /// (subject id, object id, predicate, cameo, count), ordered.
-    pub fn relation_edges(&self) -> Result<Vec<(i64, i64, String, String, i64)>> {
-        let mut stmt = self
-            .conn
-            .prepare(
-                "SELECT subject_id, object_id, predicate, cameo, count(*) FROM relations
-                 WHERE negated = 0
-                 GROUP BY subject_id, object_id, predicate, cameo
-                 ORDER BY subject_id, object_id, predicate, cameo",
-            )
+    /// Relations aggregated per (subject, object, predicate, code), negated
+    /// ones left out, within an optional date range, ordered.
+    pub fn relation_edges(&self, since: Option<&str>, until: Option<&str>) -> Result<Vec<EdgeRow>> {
+        self.edge_rows(
+            "SELECT r.subject_id, r.object_id, r.predicate, r.cameo, max(r.symmetric), count(*), min(d.date), max(d.date), group_concat(r.id)
+             FROM relations r JOIN documents d ON d.id = r.document_id
+             WHERE r.negated = 0 AND (?1 IS NULL OR d.date >= ?1) AND (?2 IS NULL OR d.date <= ?2 OR d.date LIKE ?2 || '%')
+             GROUP BY r.subject_id, r.object_id, r.predicate, r.cameo
+             ORDER BY r.subject_id, r.object_id, r.predicate, r.cameo",
+            since,
+            until,
+            false,
+        )
+    }
+
+    /// Statement-about links (speaker to each actor spoken about) aggregated
+    /// per (speaker, actor, verb), within an optional date range.
+    pub fn statement_edges(&self, since: Option<&str>, until: Option<&str>) -> Result<Vec<EdgeRow>> {
+        self.edge_rows(
+            "SELECT st.speaker_id, sa.actor_id, st.verb, '01', 0, count(*), min(d.date), max(d.date), group_concat(st.id)
+             FROM statements st JOIN statement_about sa ON sa.statement_id = st.id JOIN documents d ON d.id = st.document_id
+             WHERE sa.actor_id != st.speaker_id AND (?1 IS NULL OR d.date >= ?1) AND (?2 IS NULL OR d.date <= ?2 OR d.date LIKE ?2 || '%')
+             GROUP BY st.speaker_id, sa.actor_id, st.verb
+             ORDER BY st.speaker_id, sa.actor_id, st.verb",
+            since,
+            until,
+            true,
+        )
+    }
+
+    fn edge_rows(&self, sql: &str, since: Option<&str>, until: Option<&str>, statement: bool) -> Result<Vec<EdgeRow>> {
+        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map(params![since, until], |r| {
+                let ids: Option<String> = r.get(8)?;
+                Ok(EdgeRow {
+                    subject: r.get(0)?,
+                    object: r.get(1)?,
+                    predicate: r.get(2)?,
+                    cameo: r.get(3)?,
+                    symmetric: r.get(4)?,
+                    count: r.get(5)?,
+                    first_date: r.get(6)?,
+                    last_date: r.get(7)?,
+                    ids: ids.map(|s| s.split(',').filter_map(|x| x.parse().ok()).collect()).unwrap_or_default(),
+                    statement,
+                })
+            })
             .map_err(|e| self.err(e))?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))).map_err(|e| self.err(e))?;
         rows.collect::<std::result::Result<Vec<_>, _>>().map_err(|e| self.err(e))
+    }
+
+    /// The document, date and evidence sentence of a relation.
+    pub fn relation_evidence(&self, id: i64) -> Result<Option<Evidence>> {
+        self.conn
+            .query_row(
+                "SELECT d.doc_key, d.date, r.evidence FROM relations r JOIN documents d ON d.id = r.document_id WHERE r.id = ?1",
+                [id],
+                |r| Ok(Evidence { document: r.get(0)?, date: r.get(1)?, text: r.get(2)? }),
+            )
+            .optional()
+            .map_err(|e| self.err(e))
+    }
+
+    /// The document, date and content of a statement.
+    pub fn statement_evidence(&self, id: i64) -> Result<Option<Evidence>> {
+        self.conn
+            .query_row(
+                "SELECT d.doc_key, d.date, st.content FROM statements st JOIN documents d ON d.id = st.document_id WHERE st.id = ?1",
+                [id],
+                |r| Ok(Evidence { document: r.get(0)?, date: r.get(1)?, text: r.get(2)? }),
+            )
+            .optional()
+            .map_err(|e| self.err(e))
     }
 
     /// Checks the database file with `PRAGMA integrity_check`.

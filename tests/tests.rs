@@ -11,3 +11,6 @@ mod extract;
 
 /// Exports checked with their real consumers.
 mod export;
+
+/// Graph queries: neighbours, paths, centrality, blocs, timelines.
+mod graph;
