@@ -18,6 +18,8 @@ const TITLES: &str = include_str!("../data/lexicon/titles.csv");
 const GROUPS: &str = include_str!("../data/lexicon/groups.csv");
 const VERBS: &str = include_str!("../data/lexicon/verbs.csv");
 const NOUNS: &str = include_str!("../data/lexicon/nouns.csv");
+const PLACES: &str = include_str!("../data/lexicon/places.csv");
+const GIVEN_NAMES: &str = include_str!("../data/lexicon/given_names.csv");
 
 /// An error in a lexicon file: which file, which line, what is wrong.
 #[derive(Debug, thiserror::Error)]
@@ -190,6 +192,8 @@ pub struct Lexicon {
     verbs: HashMap<String, Vec<VerbSense>>,
     nouns: HashMap<String, Vec<ActionNoun>>,
     country_by_name: HashMap<String, usize>,
+    places: HashMap<String, String>,
+    given_names: HashMap<String, char>,
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -213,6 +217,8 @@ enum Table {
     Groups,
     Verbs,
     Nouns,
+    Places,
+    GivenNames,
 }
 
 impl Table {
@@ -225,6 +231,8 @@ impl Table {
             ["noun", "singular", "class"] => Table::Groups,
             ["lemma", "forms", "particle", "cameo", "class", "symmetric", "polarity"] => Table::Verbs,
             ["noun", "forms", "predicate", "particle", "cameo", "symmetric"] => Table::Nouns,
+            ["name", "kind"] => Table::Places,
+            ["name", "gender"] => Table::GivenNames,
             _ => return None,
         })
     }
@@ -245,6 +253,8 @@ struct Builder {
     groups: HashMap<String, GroupNoun>,
     verbs: HashMap<String, Vec<VerbSense>>,
     nouns: HashMap<String, Vec<ActionNoun>>,
+    places: HashMap<String, String>,
+    given_names: HashMap<String, char>,
 }
 
 impl Builder {
@@ -334,6 +344,12 @@ impl Builder {
                         self.verbs.entry(form.to_lowercase()).or_default().push(sense.clone());
                     }
                 }
+                Table::Places => {
+                    self.places.insert(get(0).to_string(), get(1).to_string());
+                }
+                Table::GivenNames => {
+                    self.given_names.insert(get(0).to_string(), get(1).chars().next().unwrap_or('u'));
+                }
                 Table::Nouns => {
                     let cameo = get(4).to_string();
                     check_cameo(&cameo).map_err(|m| invalid(line, m))?;
@@ -392,6 +408,8 @@ impl Builder {
             verbs: self.verbs,
             nouns: self.nouns,
             country_by_name,
+            places: self.places,
+            given_names: self.given_names,
         })
     }
 }
@@ -427,6 +445,8 @@ impl Lexicon {
             ("groups.csv", GROUPS),
             ("verbs.csv", VERBS),
             ("nouns.csv", NOUNS),
+            ("places.csv", PLACES),
+            ("given_names.csv", GIVEN_NAMES),
         ] {
             b.load(&format!("data/lexicon/{name}"), data)?;
         }
@@ -483,6 +503,17 @@ impl Lexicon {
     /// Senses of an action noun ("talks"), case-insensitively.
     pub fn noun(&self, form: &str) -> &[ActionNoun] {
         with_lower(form, |w| self.nouns.get(w)).map_or(&[], Vec::as_slice)
+    }
+
+    /// The kind of a place that is no actor ("city", "region", "feature",
+    /// "area"), by its exact name.
+    pub fn place(&self, name: &str) -> Option<&str> {
+        self.places.get(name).map(String::as_str)
+    }
+
+    /// The gender (`m`, `f`, `u`) of a known given name.
+    pub fn given_name(&self, name: &str) -> Option<char> {
+        self.given_names.get(name).copied()
     }
 
     /// Whether `path` looks like a lexicon file by its header.

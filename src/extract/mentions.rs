@@ -869,6 +869,11 @@ fn capitalized_name(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option<
     if words[i..end].iter().any(|w| is_in(words::NOT_PERSON, w)) || words[i..end].iter().any(|w| is_in(words::ORG_HEADS, w)) {
         return Some(end);
     }
+    // "San Bernardino", "Rio de Janeiro", "Daybreak Africa": places, or named after one.
+    let last = words[end - 1];
+    if doc.lex.place(&name).is_some() || doc.lex.place(last).is_some_and(|k| matches!(k, "area" | "region" | "feature")) || (i > 0 && doc.lex.place(&format!("{} {name}", words[i - 1])).is_some()) {
+        return Some(end);
+    }
     // A headline in title case is full of capitalised words that are no names.
     if doc.sents[s].headline {
         return None;
