@@ -353,9 +353,22 @@ impl Store {
             let mut insert = tx.prepare_cached("INSERT INTO actors (name, kind) VALUES (?1, ?2)").map_err(e)?;
             let mut alias = tx.prepare_cached("INSERT OR IGNORE INTO actor_aliases (actor_id, alias) VALUES (?1, ?2)").map_err(e)?;
             let mut mention = tx.prepare_cached("INSERT INTO mentions (document_id, actor_id, start, end, surface) VALUES (?1, ?2, ?3, ?4, ?5)").map_err(e)?;
+            // A bare last name ("Kishida") joins the one known person who bears it.
+            let mut by_surname = tx
+                .prepare_cached("SELECT id FROM actors WHERE kind = 'person' AND name LIKE '% ' || ?1 ESCAPE '\\' LIMIT 2")
+                .map_err(e)?;
             for a in &ex.actors {
                 let kind = a.kind.as_str();
-                let id = match find.query_row(params![a.name, kind], |r| r.get::<_, i64>(0)).optional().map_err(e)? {
+                let mut id = find.query_row(params![a.name, kind], |r| r.get::<_, i64>(0)).optional().map_err(e)?;
+                if id.is_none() && a.kind == ActorKind::Person && !a.name.contains(' ') {
+                    let escaped = a.name.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+                    let found: Vec<i64> = by_surname.query_map([escaped], |r| r.get(0)).map_err(e)?.collect::<std::result::Result<_, _>>().map_err(e)?;
+                    if let [one] = found.as_slice() {
+                        id = Some(*one);
+                        alias.execute(params![one, a.name]).map_err(e)?;
+                    }
+                }
+                let id = match id {
                     Some(id) => id,
                     None => {
                         insert.execute(params![a.name, kind]).map_err(e)?;
@@ -738,6 +751,20 @@ mod tests {
         s.write(&doc("two"), &extraction()).unwrap();
         let st = s.stats().unwrap();
         assert_eq!((st.documents, st.actors, st.relations), (2, 2, 2));
+    }
+
+    #[test]
+    fn bare_last_name_joins_the_one_known_full_name() {
+        let mut s = Store::open_in_memory().unwrap();
+        let person = |n: &str| Actor { name: n.into(), kind: ActorKind::Person, aliases: vec![], mentions: vec![] };
+        let ex = |actors: Vec<Actor>| Extraction { doc: "d".into(), actors, relations: vec![], statements: vec![] };
+        s.write(&doc("a"), &ex(vec![person("Fumio Kishida")])).unwrap();
+        s.write(&doc("b"), &ex(vec![person("Kishida")])).unwrap();
+        assert_eq!(s.stats().unwrap().actors, 1);
+        // Two people called Smith: a bare "Smith" stays apart.
+        s.write(&doc("c"), &ex(vec![person("John Smith"), person("Mary Smith")])).unwrap();
+        s.write(&doc("d"), &ex(vec![person("Smith")])).unwrap();
+        assert_eq!(s.stats().unwrap().actors, 4);
     }
 
     #[test]

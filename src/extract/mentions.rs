@@ -134,6 +134,15 @@ fn mention(doc: &mut Doc<'_>, s: usize, a: usize, b: usize, actors: Vec<usize>, 
         }
         rec.spans.push(span);
     }
+    // "All Progressives Congress (APC)": the acronym names the actor from now on.
+    if actors.len() == 1 && kind == MentionKind::Name && doc.actors[actors[0]].kind != ActorKind::Person {
+        let t = &doc.sents[s].tokens;
+        let w = |i: usize| t.get(i).map_or("", |x| x.text(doc.text));
+        let acr = w(b + 1);
+        if w(b) == "(" && w(b + 2) == ")" && (2..=8).contains(&acr.len()) && acr.chars().all(|c| c.is_ascii_uppercase()) {
+            doc.acronyms.insert(acr.to_string(), actors[0]);
+        }
+    }
     let idx = doc.mentions.len();
     doc.mentions.push(Mention { sent: s, start: a, end: b, actors, kind, possessive });
     doc.sents[s].mentions.push(idx);
@@ -837,6 +846,25 @@ fn resolve_pronoun(doc: &Doc<'_>, s: usize, i: usize, gender: Option<char>, obje
 /// Pattern 6: a capitalised name not covered by the lexicons.
 fn capitalized_name(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option<Hit>], i: usize) -> Option<usize> {
     let w = words[i];
+    if let Some(&a) = doc.acronyms.get(w) {
+        mention(doc, s, i, i + 1, vec![a], MentionKind::Name);
+        return Some(i + 1);
+    }
+    // "Analysts say", "officials said": unnamed speakers are a group.
+    let first = i == doc.sents[s].first;
+    let bare = first || (w.chars().next().is_some_and(char::is_lowercase) && !is_in(words::DETERMINERS, words[i - 1]) && !words[i - 1].chars().next().is_some_and(char::is_uppercase));
+    if doc.lex.group(w).is_some() && w.ends_with('s') && bare {
+        let mut k = i + 1;
+        while k < words.len() && is_in(words::AUXILIARIES, words[k]) {
+            k += 1;
+        }
+        let next = words.get(k).copied().unwrap_or("");
+        if doc.lex.verb(next).iter().any(|v| v.class != crate::lexicon::VerbClass::Interaction && v.cameo.starts_with("01")) {
+            let g = actor(doc, &w.to_lowercase(), ActorKind::Group);
+            mention(doc, s, i, i + 1, vec![g], MentionKind::Name);
+            return Some(i + 1);
+        }
+    }
     if !name_word(doc, w) {
         return None;
     }
@@ -877,6 +905,16 @@ fn capitalized_name(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option<
     // A headline in title case is full of capitalised words that are no names.
     if doc.sents[s].headline {
         return None;
+    }
+    // With no title before it, a capitalised pair is a person when it starts
+    // with a known given name or acts like one (followed by a verb or an
+    // apposition): "Car Wash" and "Daybreak Africa" are not.
+    let initial = words[i].len() == 2 && words[i].ends_with('.');
+    let next = words.get(end).copied().unwrap_or("");
+    let acts = !doc.lex.verb(next).is_empty() || next.ends_with("ed") || matches!(next, "," | "'s" | "’s" | "who" | "(");
+    let given = words[i..end - 1].iter().any(|w| doc.lex.given_name(w).is_some());
+    if !given && !initial && !acts {
+        return Some(end);
     }
     let p = person(doc, &name);
     mention(doc, s, i, end, vec![p], MentionKind::Name);

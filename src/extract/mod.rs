@@ -193,6 +193,8 @@ pub(crate) struct Doc<'a> {
     pub mentions: Vec<Mention>,
     pub relations: Vec<Relation>,
     pub statements: Vec<Statement>,
+    /// Acronyms the document defined: "All Progressives Congress (APC)".
+    pub acronyms: std::collections::HashMap<String, usize>,
 }
 
 impl<'a> Doc<'a> {
@@ -261,6 +263,7 @@ pub fn extract(doc_id: &str, text: &str, lex: &Lexicon) -> Extraction {
         mentions: Vec::new(),
         relations: Vec::new(),
         statements: Vec::new(),
+        acronyms: std::collections::HashMap::new(),
     };
     mentions::find(&mut doc);
     statements::find(&mut doc);

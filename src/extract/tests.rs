@@ -307,3 +307,31 @@ fn criticism_is_aimed_at_the_subject_of_the_reported_clause() {
     assert!(e.relations.iter().any(|r| r.subject == "Mexico" && r.object == "Guatemala" && r.cameo == "11"), "{:?}", rels(&e));
     assert_eq!(statement(&e, "Mexico").content, "Guatemala had closed the border");
 }
+
+#[test]
+fn acronym_defined_in_parentheses_names_the_organisation_later() {
+    let e = ex("The Zorgan Liberation Front (ZLF) attacked Chad. Later the ZLF said it would stop.");
+    let zlf = actor(&e, "Zorgan Liberation Front");
+    assert!(zlf.aliases.iter().any(|a| a == "ZLF"), "{:?}", zlf.aliases);
+    assert_eq!(statement(&e, "Zorgan Liberation Front").content, "it would stop");
+}
+
+#[test]
+fn unnamed_analysts_who_speak_are_a_group() {
+    let e = ex("Analysts have said the ban could widen.");
+    assert_eq!(actor(&e, "analysts").kind, ActorKind::Group);
+    assert_eq!(statement(&e, "analysts").content, "the ban could widen");
+}
+
+#[test]
+fn places_and_capitalised_phrases_are_not_people() {
+    let e = ex("Protests spread from San Bernardino to Rio de Janeiro, and Operation Car Wash went on.");
+    assert!(!e.actors.iter().any(|a| a.kind == ActorKind::Person), "{:?}", e.actors);
+}
+
+#[test]
+fn a_person_without_title_needs_a_given_name_or_a_verb() {
+    let e = ex("Maria Kowalski criticized Poland. Nowak Kovacs went home.");
+    assert!(has_actor(&e, "Maria Kowalski"));
+    assert!(has_actor(&e, "Nowak Kovacs"), "acts like a person: {:?}", e.actors);
+}

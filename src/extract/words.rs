@@ -109,7 +109,7 @@ pub const NOT_PERSON: &[&str] = &[
     "Hospital", "School", "Stadium", "Church", "Mosque", "Temple", "Cathedral", "Basin", "Delta",
     "Plateau", "Highway", "Railway", "Line", "Corridor", "Pipeline", "Project", "Index", "Law",
     "Code", "Bill", "Report", "Week", "Year", "Era", "Revolution", "Spring", "Uprising", "Massacre",
-    "Pact", "Deal", "Doctrine", "Strategy", "Policy", "Dialogue", "Talks", "Round", "Framework",
+    "Operation", "Campaign", "Pact", "Deal", "Doctrine", "Strategy", "Policy", "Dialogue", "Talks", "Round", "Framework",
     "Communist", "Socialist", "Democratic", "Republican", "Christian", "Muslim", "Islamic",
     "Catholic", "Orthodox", "Jewish", "Buddhist", "Hindu", "Sunni", "Shiite", "Shia", "Kurdish",
     "Arab", "African", "Asian", "European", "Western", "Eastern", "Northern", "Southern",
