@@ -89,6 +89,12 @@ pub(super) fn subject_before(doc: &Doc<'_>, s: usize, v: usize, lo: usize) -> Op
 /// with X today to reiterate", "refused to meet") that of the verb governing it.
 pub(super) fn clause_subject_of(doc: &Doc<'_>, s: usize, v: usize, lo: usize) -> Option<usize> {
     if v > lo && doc.word(s, v - 1) == "to" {
+        // "commitments to withdraw": an infinitive after a noun belongs to the
+        // noun, and has no subject of its own here.
+        let before = doc.word(s, v.saturating_sub(2));
+        if v >= 2 && before.len() > 3 && before.ends_with('s') && before.chars().all(|c| c.is_ascii_lowercase()) && doc.lex.verb(before).is_empty() {
+            return None;
+        }
         // The nearest verb before "to" in the clause governs the infinitive.
         let mut g = v - 1;
         while g > lo {
@@ -103,7 +109,45 @@ pub(super) fn clause_subject_of(doc: &Doc<'_>, s: usize, v: usize, lo: usize) ->
         }
         return None;
     }
-    subject_before(doc, s, v, lo)
+    if let Some(m) = subject_before(doc, s, v, lo) {
+        return Some(m);
+    }
+    // "South Korean lawmakers briefed by intelligence officials last week said":
+    // a subject followed by a reduced relative clause.
+    let mut k = v;
+    while k > lo + 1 && v - k < 14 {
+        k -= 1;
+        let w = doc.word(s, k);
+        if matches!(w, "," | ";" | ":" | "that" | "and") {
+            break;
+        }
+        if w.chars().next().is_some_and(char::is_lowercase) && (w.ends_with("ed") || w.ends_with("en")) && doc.word(s, k + 1) == "by" {
+            if let Some(m) = doc.mention_ending(s, k) {
+                return Some(m);
+            }
+        }
+    }
+    // Coordinated verbs share their subject: "X called the move selfish and
+    // warned ...", "X rammed and fired on Y".
+    let mut j = v;
+    while j > lo && (words::is_adverb(doc.word(s, j - 1)) || is_in(&["also", "then", "later"], doc.word(s, j - 1))) {
+        j -= 1;
+    }
+    if j > lo + 1 && matches!(doc.word(s, j - 1), "and" | "or") {
+        let earliest = j.saturating_sub(20).max(lo);
+        for g in (earliest..j - 1).rev() {
+            let w = doc.word(s, g);
+            if matches!(w, ";" | ":") {
+                break;
+            }
+            if is_verb_position(doc, s, g) && (!doc.lex.verb(w).is_empty() || w.ends_with("ed")) {
+                if let Some(m) = clause_subject_of(doc, s, g, lo) {
+                    return Some(m);
+                }
+            }
+        }
+    }
+    None
 }
 
 /// Whether a time word at `i` is part of a time expression ("on Tuesday",

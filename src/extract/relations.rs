@@ -52,33 +52,11 @@ fn subject(doc: &Doc<'_>, s: usize, v: usize, lo: usize) -> Option<(Vec<usize>, 
         let (actors, neg, start) = subject(doc, s, g, lo)?;
         return Some((actors, neg || is_in(NEGATING, doc.word(s, g)), start));
     }
-    if let Some(m) = subject_before(doc, s, v, lo) {
-        let actors = coordinated(doc, s, m);
-        let start = doc.mentions[m].start;
-        let neg = negated_between(doc, s, doc.mentions[m].end, v);
-        return Some((actors, neg, start));
-    }
-    // Coordinated verbs share their subject: "X rammed and fired on Y",
-    // "X rammed the ships, and seized them".
-    let mut j = v;
-    while j > lo && (words::is_adverb(doc.word(s, j - 1)) || is_in(&["also", "then", "later"], doc.word(s, j - 1))) {
-        j -= 1;
-    }
-    if j > lo && matches!(doc.word(s, j - 1), "and" | "or") {
-        let earliest = j.saturating_sub(16).max(lo);
-        for g in (earliest..j - 1).rev() {
-            let w = doc.word(s, g);
-            if matches!(w, ";" | ":") || (w == "," && g + 1 < j - 1 && doc.word(s, g + 1) != "and") && doc.mention_starting(s, g + 1).is_some() {
-                break;
-            }
-            if g + 1 < j && grammar::is_verb_position(doc, s, g) && (!doc.lex.verb(w).is_empty() || w.ends_with("ed")) {
-                if let Some(found) = subject(doc, s, g, lo) {
-                    return Some(found);
-                }
-            }
-        }
-    }
-    None
+    let m = grammar::clause_subject_of(doc, s, v, lo)?;
+    let actors = coordinated(doc, s, m);
+    let start = doc.mentions[m].start;
+    let neg = negated_between(doc, s, doc.mentions[m].end, v);
+    Some((actors, neg, start))
 }
 
 fn is_passive(doc: &Doc<'_>, s: usize, v: usize) -> bool {

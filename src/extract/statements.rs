@@ -27,6 +27,7 @@ const STANCE: &[&str] = &[
     "reiterate", "reaffirm", "affirm", "stress", "emphasize", "emphasise", "underline", "underscore",
     "note", "reject", "deny", "welcome", "express", "voice", "acknowledge", "confirm", "announce",
     "urge", "demand", "call", "promise", "pledge", "raise", "condemn", "dismiss", "praise",
+    "accuse", "blame", "allege", "consider", "view", "offer",
 ];
 
 /// Speech verbs that take the addressee as their object ("told Y").
