@@ -63,6 +63,14 @@ pub(super) fn subject_before(doc: &Doc<'_>, s: usize, v: usize, lo: usize) -> Op
             return Some(m);
         }
     }
+    // "Apple's chief lawyer, Bruce Sewell, said": the appositive name ends the mention.
+    if doc.word(s, j - 1) == "," {
+        if let Some(m) = doc.mention_ending(s, j - 1) {
+            if doc.mentions[m].kind != MentionKind::Modifier {
+                return Some(m);
+            }
+        }
+    }
     // Apposition: "Pranab Mukherjee, India's minister, said", possibly
     // several ("James Comey, the director of the FBI, the top agency, warned"):
     // the nearest mention before a comma that itself opens a clause.

@@ -289,7 +289,12 @@ fn person(doc: &mut Doc<'_>, name: &str) -> usize {
             return p;
         }
     }
-    actor(doc, name, ActorKind::Person)
+    let p = actor(doc, name, ActorKind::Person);
+    // "Tammy Bruce ... she": the given name tells the pronoun.
+    if doc.actors[p].gender.is_none() {
+        doc.actors[p].gender = parts.first().and_then(|g| doc.lex.given_name(g)).filter(|g| matches!(g, 'm' | 'f'));
+    }
+    p
 }
 
 /// A person of the document whose last (or first) name is `word`.
@@ -720,7 +725,7 @@ fn reference(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option<Hit>], 
             let canonical = title.canonical.clone();
             let p = recent(doc, 1, |a| {
                 a.kind == ActorKind::Person
-                    && a.title.as_ref().is_some_and(|t| same_role(&t.canonical, &canonical))
+                    && a.title.as_ref().is_some_and(|t| same_role(&t.canonical, &canonical) || (canonical == "leader" && t.is_leader()))
                     && country.as_ref().is_none_or(|c| a.country.as_ref() == Some(c))
             });
             if let [p] = p.as_slice() {
@@ -820,7 +825,7 @@ fn resolve_pronoun(doc: &Doc<'_>, s: usize, i: usize, gender: Option<char>, obje
             .iter()
             .rev()
             .map(|&m| &doc.mentions[m])
-            .find(|m| m.end <= i && m.actors.len() == 1 && compatible(m.actors[0]))
+            .find(|m| m.end <= i && m.actors.len() == 1 && doc.actors[m.actors[0]].kind == ActorKind::Person)
             .map(|m| m.actors[0]);
     }
     // Prefer the subject (first person mention) of the current sentence, then

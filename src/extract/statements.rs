@@ -145,7 +145,7 @@ fn trailing(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize) -> bool {
             v += 1;
         }
         (m, v)
-    } else if let Some(v) = (k..hi.min(k + 25)).find(|&v| speech_sense(doc, s, v).is_some() && doc.mention_at(s, v).is_none()) {
+    } else if let Some(v) = (k..hi.min(k + 25)).find(|&v| speech_sense(doc, s, v).is_some() && grammar::is_verb_position(doc, s, v)) {
         // "..., Kola Ologbondiyan, PDP spokesman, told VOA." / "..., said X."
         // The speaker comes after the content: after its closing quotation mark, if any.
         let after = (lo..k).rev().find(|&i| doc.sents[s].tokens[i].kind == TokenKind::Quote).map_or(lo + 1, |q| q + 1);
@@ -254,7 +254,8 @@ fn leading(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize, depth: usize) -> b
         if matches!(doc.word(s, v + 1), "of" | "by") || (v > lo && is_in(&["was", "were", "been", "being", "is", "are"], doc.word(s, v - 1)) && !doc.word(s, v).ends_with("ing")) {
             continue;
         }
-        let Some(sm) = grammar::clause_subject_of(doc, s, v, lo) else { continue };
+        // "The SEC's complaint alleged": the possessor of the reporting noun speaks.
+        let Some(sm) = grammar::clause_subject_of(doc, s, v, lo).or_else(|| reporting_possessor(doc, s, v, lo)) else { continue };
         let sm = head_of(doc, s, sm);
         let lemma = sense.lemma.clone();
         let mut c0 = vend;
@@ -308,9 +309,15 @@ fn leading(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize, depth: usize) -> b
         let mut c1 = hi;
         // "noted X and noted that Y": a second speech verb of the same subject
         // ends the first content and starts its own.
-        let next_verb = (c0 + 1..hi).find(|&i| {
-            matches!(doc.word(s, i - 1), "and" | ",") && doc.word(s, i).chars().next().is_some_and(char::is_lowercase) && speech_sense(doc, s, i).is_some_and(|(x, _)| x.class != VerbClass::Interaction)
-        });
+        let next_verb = (c0 + 1..hi)
+            .find(|&i| {
+                matches!(doc.word(s, i - 1), "and" | ",") && doc.word(s, i).chars().next().is_some_and(char::is_lowercase) && speech_sense(doc, s, i).is_some_and(|(x, _)| x.class != VerbClass::Interaction)
+            })
+            // Not when the content has a reporting clause of its own before it
+            // ("noted that Rubio emphasized X and thanked Y": Rubio thanked).
+            .filter(|&nv| {
+                !(c0..nv).any(|t| speech_sense(doc, s, t).is_some() && grammar::is_verb_position(doc, s, t) && grammar::clause_subject_of(doc, s, t, c0).is_some())
+            });
         if let Some(nv) = next_verb {
             c1 = nv - 1;
             while c1 > c0 && matches!(doc.word(s, c1 - 1), "," | "and") {
@@ -348,6 +355,19 @@ fn leading(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize, depth: usize) -> b
         return true;
     }
     false
+}
+
+/// Nouns for what an actor issues to speak: "the SEC's complaint alleged".
+const REPORTING_NOUNS: &[&str] = &["complaint", "statement", "report", "communique", "communiqué", "letter", "filing", "lawsuit", "indictment", "ruling", "decision", "release", "readout", "spokesman", "spokeswoman", "spokesperson", "office", "website", "account", "memo", "order", "resolution", "declaration", "document", "note", "analysis", "survey", "study"];
+
+/// The possessor of a reporting noun right before the verb at `v`.
+fn reporting_possessor(doc: &Doc<'_>, s: usize, v: usize, lo: usize) -> Option<usize> {
+    let n = v.checked_sub(1).filter(|&n| n > lo)?;
+    if !is_in(REPORTING_NOUNS, doc.word(s, n)) {
+        return None;
+    }
+    let m = doc.mention_ending(s, n - 1).filter(|&m| doc.mentions[m].possessive).or_else(|| doc.mention_ending(s, n).filter(|&m| doc.mentions[m].kind == super::MentionKind::Modifier))?;
+    Some(m)
 }
 
 /// The second of two coordinated speech verbs: "X noted A and noted that B".
