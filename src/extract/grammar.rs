@@ -66,7 +66,8 @@ pub(super) fn subject_before(doc: &Doc<'_>, s: usize, v: usize, lo: usize) -> Op
     // "Apple's chief lawyer, Bruce Sewell, said": the appositive name ends the mention.
     if doc.word(s, j - 1) == "," {
         if let Some(m) = doc.mention_ending(s, j - 1) {
-            if doc.mentions[m].kind != MentionKind::Modifier {
+            let st = doc.mentions[m].start;
+            if doc.mentions[m].kind != MentionKind::Modifier && (st <= lo || matches!(doc.word(s, st - 1), "," | "\"" | "\u{201C}" | "\u{201D}")) {
                 return Some(m);
             }
         }

@@ -291,7 +291,7 @@ fn leading(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize, depth: usize) -> b
                 c0 = q;
             }
         }
-        let clause = matches!(doc.word(s, c0), "that" | ":" | ",") || doc.sents[s].tokens.get(c0).is_some_and(|t| t.kind == TokenKind::Quote);
+        let clause = matches!(doc.word(s, c0), "that" | ":" | ",") || doc.sents[s].tokens.get(c0).is_some_and(|t| t.kind == TokenKind::Quote) || starts_clause(doc, s, c0, hi);
         while c0 < hi && matches!(doc.word(s, c0), "that" | ":" | ",") {
             c0 += 1;
         }
@@ -355,6 +355,14 @@ fn leading(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize, depth: usize) -> b
         return true;
     }
     false
+}
+
+/// Whether a that-less complement clause starts at `c0`: "warned it could
+/// damage", "said the talks were over" (a short subject, then a finite
+/// auxiliary or modal).
+fn starts_clause(doc: &Doc<'_>, s: usize, c0: usize, hi: usize) -> bool {
+    const FINITE: &[&str] = &["will", "would", "could", "can", "may", "might", "must", "should", "shall", "is", "are", "was", "were", "has", "have", "had", "did", "does", "do"];
+    (c0 + 1..hi.min(c0 + 6)).any(|i| is_in(FINITE, doc.word(s, i))) && !is_in(FINITE, doc.word(s, c0))
 }
 
 /// Nouns for what an actor issues to speak: "the SEC's complaint alleged".
