@@ -416,6 +416,19 @@ fn group_or_government(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Opti
         // "NATO foreign ministers", "EU envoys", "Justice Department officials".
         return organization_group(doc, s, words, i, end, a.organization?);
     }
+    // "Brazilian opposition lawmakers", "Iranian state media": a modifier or a
+    // two-word group noun.
+    let (modifier, noun, head_end) = {
+        let two = words.get(end + 1).map(|n| format!("{noun} {n}"));
+        match two {
+            Some(t) if doc.lex.group(&t).is_some() => (None, t, end + 2),
+            _ if is_in(GROUP_MODIFIERS, noun) && words.get(end + 1).is_some_and(|n| n.ends_with('s') && doc.lex.group(n).is_some()) => {
+                (Some(noun.to_lowercase()), words[end + 1].to_string(), end + 2)
+            }
+            _ => (None, noun.to_string(), end + 1),
+        }
+    };
+    let noun = noun.as_str();
     let g = match doc.lex.group(noun) {
         Some(g) => g.clone(),
         // "India's cricketers", "Japanese exporters": agent nouns name groups too.
@@ -426,20 +439,27 @@ fn group_or_government(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Opti
     };
     // "U.S. military capabilities": a singular collective modifies a following
     // noun; a plural ("officials view") is the head of its phrase.
-    if !noun.ends_with('s') && words.get(end + 1).is_some_and(|n| is_content_noun(doc, n)) {
+    if !noun.ends_with('s') && noun != "media" && words.get(head_end).is_some_and(|n| is_content_noun(doc, n)) {
         return None;
     }
     let civil = g.class == "civil";
-    if civil {
+    if civil && modifier.is_none() {
         // "Japanese nationals", "the Japanese people" stand for the country.
         let c = actor(doc, &country, ActorKind::Country);
         mention(doc, s, i, a.name_end, vec![c], MentionKind::Name);
-        return Some(end + 1);
+        return Some(head_end);
     }
-    // One group per affiliation and class: "Eritrean troops" = "Eritrean forces".
-    let surface = doc.text[doc.token_span(s, i, end + 1)].to_string();
-    let canonical = group_name(doc, &country, noun);
-    let class = g.class;
+    // One group per affiliation, modifier and class: "Eritrean troops" = "Eritrean forces".
+    let surface = doc.text[doc.token_span(s, i, head_end)].to_string();
+    let head = match &modifier {
+        Some(m) => format!("{m} {noun}"),
+        None => noun.to_string(),
+    };
+    let canonical = group_name(doc, &country, &head);
+    let class = match &modifier {
+        Some(m) => format!("{}+{m}", g.class),
+        None => g.class,
+    };
     let existing = doc.actors.iter().position(|a| {
         a.kind == ActorKind::Group
             && a.country.as_deref() == Some(country.as_str())
@@ -455,9 +475,12 @@ fn group_or_government(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Opti
         }
     };
     alias(doc, gi, &surface);
-    mention(doc, s, i, end + 1, vec![gi], MentionKind::Name);
-    Some(end + 1)
+    mention(doc, s, i, head_end, vec![gi], MentionKind::Name);
+    Some(head_end)
 }
+
+/// Words that may qualify a group between its affiliation and its noun.
+const GROUP_MODIFIERS: &[&str] = &["opposition", "ruling", "rescue", "riot", "security", "government", "military", "presidential", "local", "senior", "rebel", "armed", "pro-government", "anti-government", "border", "naval", "police", "intelligence", "trade", "health", "defense", "defence", "foreign", "ministry", "embassy"];
 
 /// The canonical name of a country's group: "U.S. officials" (the dotted
 /// abbreviation where the country has one, as newswire writes it), else

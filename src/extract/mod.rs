@@ -272,7 +272,41 @@ pub fn extract(doc_id: &str, text: &str, lex: &Lexicon) -> Extraction {
 }
 
 /// Prepositions after which a country is a place, not an actor.
-const LOCATIVE: &[&str] = &["in", "at", "near", "inside", "outside", "throughout", "across", "around", "into", "over", "within", "via"];
+const LOCATIVE: &[&str] = &["in", "at", "near", "inside", "outside", "throughout", "across", "around", "into", "over", "within", "via", "from"];
+
+/// Whether a mention names a place: after a locative preposition ("in
+/// Luxembourg"), in a list after one ("in Israel and Lebanon"), or after a
+/// place it locates ("in Buenos Aires, Argentina").
+fn is_locative(doc: &Doc<'_>, m: &Mention) -> bool {
+    let mut i = m.start;
+    loop {
+        if i == 0 {
+            return false;
+        }
+        let prev = doc.word(m.sent, i - 1);
+        // "at the United States" is usually a target ("a jab at"), not a place.
+        if words::is_in(LOCATIVE, prev) || (prev == "the" && i >= 2 && words::is_in(LOCATIVE, doc.word(m.sent, i - 2)) && doc.word(m.sent, i - 2) != "at") {
+            return true;
+        }
+        if !matches!(prev, "and" | "," | "or") || i < 2 {
+            return false;
+        }
+        // Step over the previous list item (a mention or a known place).
+        match doc.mention_ending(m.sent, i - 1) {
+            Some(p) => i = doc.mentions[p].start,
+            None => {
+                let mut k = i - 1;
+                while k > 0 && doc.word(m.sent, k - 1).chars().next().is_some_and(char::is_uppercase) {
+                    k -= 1;
+                }
+                if k == i - 1 || doc.lex.place(&doc.text[doc.token_span(m.sent, k, i - 1)]).is_none() {
+                    return false;
+                }
+                i = k;
+            }
+        }
+    }
+}
 
 /// Turns the working document into the contract shape.
 fn finish(doc_id: &str, doc: Doc<'_>) -> Extraction {
@@ -289,7 +323,7 @@ fn finish(doc_id: &str, doc: Doc<'_>) -> Extraction {
                     m.actors.len() == 1
                         && m.actors[0] == a
                         && matches!(m.kind, MentionKind::Name | MentionKind::Nominal)
-                        && !(doc.actors[a].kind == ActorKind::Country && m.start > 0 && words::is_in(LOCATIVE, doc.word(m.sent, m.start - 1)))
+                        && !(doc.actors[a].kind == ActorKind::Country && is_locative(&doc, m))
                 })
         })
         .collect();

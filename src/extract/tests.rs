@@ -335,3 +335,19 @@ fn a_person_without_title_needs_a_given_name_or_a_verb() {
     assert!(has_actor(&e, "Maria Kowalski"));
     assert!(has_actor(&e, "Nowak Kovacs"), "acts like a person: {:?}", e.actors);
 }
+
+#[test]
+fn countries_listed_after_a_locative_are_places() {
+    let e = ex("Fighting in Israel and Lebanon worsened while the summit in Lima, Peru went on. Canada criticized Iran.");
+    for place in ["Israel", "Lebanon", "Peru"] {
+        assert!(!has_actor(&e, place), "{place} is a place here: {:?}", e.actors);
+    }
+    assert!(has_actor(&e, "Canada") && has_actor(&e, "Iran"));
+}
+
+#[test]
+fn groups_take_a_modifier_or_a_two_word_noun() {
+    let e = ex("Brazilian opposition lawmakers said the vote was rigged. Iranian state media reported the arrests.");
+    assert_eq!(actor(&e, "Brazilian opposition lawmakers").kind, ActorKind::Group);
+    assert!(has_actor(&e, "Iranian state media"), "{:?}", e.actors);
+}
