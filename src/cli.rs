@@ -516,7 +516,7 @@ fn dispatch(args: Args) -> Result<()> {
             print_rows(&output, &rows, &["step", "from", "to", "link", "document", "evidence"], |r| {
                 let link = match r.hop.kind {
                     crate::graph::EdgeKind::Relation => format!("{} {} {} [{}]", r.hop.subject, r.hop.predicate, r.hop.object, r.hop.cameo),
-                    crate::graph::EdgeKind::Statement => format!("{} {} about {}", r.hop.subject, r.hop.predicate, r.hop.object),
+                    crate::graph::EdgeKind::Statement => format!("{} spoke about {} ({})", r.hop.subject, r.hop.object, r.hop.predicate),
                 };
                 let (doc, text) = r.evidence.as_ref().map(|e| (e.document.clone(), e.text.clone())).unwrap_or_default();
                 vec![r.step.to_string(), r.hop.from.clone(), r.hop.to.clone(), link, doc, text]
