@@ -10,12 +10,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
-use crate::extract::{extract, ActorKind};
 use crate::export;
+use crate::extract::{ActorKind, extract};
 use crate::graph::{ActorGraph, Centrality, GraphFilter, Walk};
 use crate::ingest::{self, Event};
 use crate::input::{self, InputOptions};
@@ -264,7 +264,11 @@ impl GraphArgs {
         let quad = self
             .quad
             .iter()
-            .map(|q| crate::graph::parse_quad(q).with_context(|| format!("unknown quad class `{q}` (verbal-coop, material-coop, verbal-conflict, material-conflict)")))
+            .map(|q| {
+                crate::graph::parse_quad(q).with_context(|| {
+                    format!("unknown quad class `{q}` (verbal-coop, material-coop, verbal-conflict, material-conflict)")
+                })
+            })
             .collect::<Result<Vec<u8>>>()?;
         Ok(GraphFilter {
             cameo: self.cameo.clone(),
@@ -397,7 +401,9 @@ pub fn run(args: Args) -> ExitCode {
     match dispatch(args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            if e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)) {
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) {
                 return ExitCode::SUCCESS;
             }
             eprintln!("newsgraph: {e:#}");
@@ -446,10 +452,23 @@ fn dispatch(args: Args) -> Result<()> {
                 by_date: false,
             };
             let rows = store.relations(&filter)?;
-            print_rows(&output, &rows, &["subject", "predicate", "object", "cameo", "date", "document", "evidence"], |r| {
-                let pred = if r.negated { format!("not {}", r.predicate) } else { r.predicate.clone() };
-                vec![r.subject.clone(), pred, r.object.clone(), r.cameo.clone(), r.date.clone().unwrap_or_default(), r.document.clone(), r.evidence.clone()]
-            })
+            print_rows(
+                &output,
+                &rows,
+                &["subject", "predicate", "object", "cameo", "date", "document", "evidence"],
+                |r| {
+                    let pred = if r.negated { format!("not {}", r.predicate) } else { r.predicate.clone() };
+                    vec![
+                        r.subject.clone(),
+                        pred,
+                        r.object.clone(),
+                        r.cameo.clone(),
+                        r.date.clone().unwrap_or_default(),
+                        r.document.clone(),
+                        r.evidence.clone(),
+                    ]
+                },
+            )
         }
         Command::Said { by, about, limit, output } => {
             let store = Store::open_read_only(&db)?;
@@ -462,7 +481,15 @@ fn dispatch(args: Args) -> Result<()> {
             let rows = store.statements(&filter)?;
             print_rows(&output, &rows, &["speaker", "verb", "addressee", "about", "date", "document", "content"], |r| {
                 let content = if r.direct { format!("\"{}\"", r.content) } else { r.content.clone() };
-                vec![r.speaker.clone(), r.verb.clone(), r.addressee.clone().unwrap_or_default(), r.about.join("; "), r.date.clone().unwrap_or_default(), r.document.clone(), content]
+                vec![
+                    r.speaker.clone(),
+                    r.verb.clone(),
+                    r.addressee.clone().unwrap_or_default(),
+                    r.about.join("; "),
+                    r.date.clone().unwrap_or_default(),
+                    r.document.clone(),
+                    content,
+                ]
             })
         }
         Command::Neighbors { actor, depth, direction, filter, output } => {
@@ -481,12 +508,18 @@ fn dispatch(args: Args) -> Result<()> {
                 let Some(n) = g.node(id) else { continue };
                 for (m, d, e) in g.neighbors(n, depth, direction.into()) {
                     let node = &g.graph[m];
-                    let (s, o) = g.graph.edge_endpoints(e).map(|(s, o)| (g.graph[s].name.clone(), g.graph[o].name.clone())).unwrap_or_default();
+                    let (s, o) = g
+                        .graph
+                        .edge_endpoints(e)
+                        .map(|(s, o)| (g.graph[s].name.clone(), g.graph[o].name.clone()))
+                        .unwrap_or_default();
                     let via = format!("{s} {} {o}", g.graph[e].predicate);
                     rows.push(Row { name: node.name.clone(), kind: node.kind.clone(), distance: d, via });
                 }
             }
-            print_rows(&output, &rows, &["name", "kind", "distance", "via"], |r| vec![r.name.clone(), r.kind.clone(), r.distance.to_string(), r.via.clone()])
+            print_rows(&output, &rows, &["name", "kind", "distance", "via"], |r| {
+                vec![r.name.clone(), r.kind.clone(), r.distance.to_string(), r.via.clone()]
+            })
         }
         Command::Path { from, to, direction, filter, output } => {
             let store = Store::open_read_only(&db)?;
@@ -515,8 +548,12 @@ fn dispatch(args: Args) -> Result<()> {
             }
             print_rows(&output, &rows, &["step", "from", "to", "link", "document", "evidence"], |r| {
                 let link = match r.hop.kind {
-                    crate::graph::EdgeKind::Relation => format!("{} {} {} [{}]", r.hop.subject, r.hop.predicate, r.hop.object, r.hop.cameo),
-                    crate::graph::EdgeKind::Statement => format!("{} spoke about {} ({})", r.hop.subject, r.hop.object, r.hop.predicate),
+                    crate::graph::EdgeKind::Relation => {
+                        format!("{} {} {} [{}]", r.hop.subject, r.hop.predicate, r.hop.object, r.hop.cameo)
+                    }
+                    crate::graph::EdgeKind::Statement => {
+                        format!("{} spoke about {} ({})", r.hop.subject, r.hop.object, r.hop.predicate)
+                    }
                 };
                 let (doc, text) = r.evidence.as_ref().map(|e| (e.document.clone(), e.text.clone())).unwrap_or_default();
                 vec![r.step.to_string(), r.hop.from.clone(), r.hop.to.clone(), link, doc, text]
@@ -541,9 +578,16 @@ fn dispatch(args: Args) -> Result<()> {
                 .top(measure, limit)
                 .into_iter()
                 .enumerate()
-                .map(|(i, (n, score))| Row { rank: i + 1, name: g.graph[n].name.clone(), kind: g.graph[n].kind.clone(), score })
+                .map(|(i, (n, score))| Row {
+                    rank: i + 1,
+                    name: g.graph[n].name.clone(),
+                    kind: g.graph[n].kind.clone(),
+                    score,
+                })
                 .collect();
-            print_rows(&output, &rows, &["rank", "name", "kind", "score"], |r| vec![r.rank.to_string(), r.name.clone(), r.kind.clone(), format!("{:.4}", r.score)])
+            print_rows(&output, &rows, &["rank", "name", "kind", "score"], |r| {
+                vec![r.rank.to_string(), r.name.clone(), r.kind.clone(), format!("{:.4}", r.score)]
+            })
         }
         Command::Components { limit, filter, output } => {
             let store = Store::open_read_only(&db)?;
@@ -559,9 +603,15 @@ fn dispatch(args: Args) -> Result<()> {
                 .into_iter()
                 .take(limit)
                 .enumerate()
-                .map(|(i, c)| Row { bloc: i + 1, size: c.len(), members: c.iter().map(|&n| g.graph[n].name.clone()).collect() })
+                .map(|(i, c)| Row {
+                    bloc: i + 1,
+                    size: c.len(),
+                    members: c.iter().map(|&n| g.graph[n].name.clone()).collect(),
+                })
                 .collect();
-            print_rows(&output, &rows, &["bloc", "size", "members"], |r| vec![r.bloc.to_string(), r.size.to_string(), r.members.join("; ")])
+            print_rows(&output, &rows, &["bloc", "size", "members"], |r| {
+                vec![r.bloc.to_string(), r.size.to_string(), r.members.join("; ")]
+            })
         }
         Command::Timeline { actor, limit, output } => {
             let store = Store::open_read_only(&db)?;
@@ -575,25 +625,47 @@ fn dispatch(args: Args) -> Result<()> {
                 text: String,
             }
             let mut rows: Vec<Row> = store
-                .relations(&RelationFilter { actor: Some(ids.clone()), limit: Some(limit), by_date: true, ..Default::default() })?
+                .relations(&RelationFilter {
+                    actor: Some(ids.clone()),
+                    limit: Some(limit),
+                    by_date: true,
+                    ..Default::default()
+                })?
                 .into_iter()
                 .map(|r| Row {
                     date: r.date,
                     document: r.document,
                     kind: "relation",
-                    summary: format!("{} {}{} {} [{}]", r.subject, if r.negated { "not " } else { "" }, r.predicate, r.object, r.cameo),
+                    summary: format!(
+                        "{} {}{} {} [{}]",
+                        r.subject,
+                        if r.negated { "not " } else { "" },
+                        r.predicate,
+                        r.object,
+                        r.cameo
+                    ),
                     text: r.evidence,
                 })
                 .collect();
             rows.extend(
                 store
-                    .statements(&StatementFilter { involving: Some(ids), limit: Some(limit), by_date: true, ..Default::default() })?
+                    .statements(&StatementFilter {
+                        involving: Some(ids),
+                        limit: Some(limit),
+                        by_date: true,
+                        ..Default::default()
+                    })?
                     .into_iter()
                     .map(|st| Row {
                         date: st.date,
                         document: st.document,
                         kind: "statement",
-                        summary: format!("{} {}{}", st.speaker, st.verb, st.addressee.map(|a| format!(" to {a}")).unwrap_or_default()),
+                        summary: format!(
+                            "{} {}{}",
+                            st.speaker,
+                            st.verb,
+                            st.addressee.map(|a| format!(" to {a}")).unwrap_or_default()
+                        ),
                         text: st.content,
                     }),
             );
@@ -601,7 +673,13 @@ fn dispatch(args: Args) -> Result<()> {
             rows.sort_by(|a, b| (a.date.is_none(), &a.date).cmp(&(b.date.is_none(), &b.date)));
             rows.truncate(limit);
             print_rows(&output, &rows, &["date", "document", "kind", "what", "text"], |r| {
-                vec![r.date.clone().unwrap_or_default(), r.document.clone(), r.kind.to_string(), r.summary.clone(), r.text.clone()]
+                vec![
+                    r.date.clone().unwrap_or_default(),
+                    r.document.clone(),
+                    r.kind.to_string(),
+                    r.summary.clone(),
+                    r.text.clone(),
+                ]
             })
         }
         Command::Export { format, out, actor, depth, filter } => {
@@ -613,9 +691,11 @@ fn dispatch(args: Args) -> Result<()> {
             }
             let format: export::Format = format.into();
             match (out, format.is_directory()) {
-                (Some(dir), true) => export::write_csv_dir(&g, &dir, matches!(format, export::Format::Neo4j)).with_context(|| format!("cannot write {}", dir.display()))?,
+                (Some(dir), true) => export::write_csv_dir(&g, &dir, matches!(format, export::Format::Neo4j))
+                    .with_context(|| format!("cannot write {}", dir.display()))?,
                 (None, true) => bail!("the csv and neo4j exports write nodes.csv and edges.csv: pass --out DIR"),
-                (Some(path), false) => export::atomic_write(&path, |w| export::write(&g, format, w)).with_context(|| format!("cannot write {}", path.display()))?,
+                (Some(path), false) => export::atomic_write(&path, |w| export::write(&g, format, w))
+                    .with_context(|| format!("cannot write {}", path.display()))?,
                 (None, false) => export::write(&g, format, &mut std::io::BufWriter::new(std::io::stdout().lock()))?,
             }
             Ok(())
@@ -644,17 +724,26 @@ fn load_lexicon(files: &[PathBuf]) -> Result<Lexicon> {
     Lexicon::with_files(files).context("loading lexicons")
 }
 
-fn cmd_ingest(db: &std::path::Path, paths: &[PathBuf], lexicon: &[PathBuf], text_column: String, quiet: bool) -> Result<()> {
+fn cmd_ingest(
+    db: &std::path::Path,
+    paths: &[PathBuf],
+    lexicon: &[PathBuf],
+    text_column: String,
+    quiet: bool,
+) -> Result<()> {
     let lex = load_lexicon(lexicon)?;
     let mut store = Store::open(db).with_context(|| format!("opening database {}", db.display()))?;
     let opts = InputOptions { text_column };
-    let total: u64 = paths.iter().filter_map(|p| std::fs::metadata(p).ok()).filter(|m| m.is_file()).map(|m| m.len()).sum();
+    let total: u64 =
+        paths.iter().filter_map(|p| std::fs::metadata(p).ok()).filter(|m| m.is_file()).map(|m| m.len()).sum();
     let show = !quiet && std::io::stderr().is_terminal();
     let bar = if show { indicatif::ProgressBar::new(total) } else { indicatif::ProgressBar::hidden() };
     bar.set_style(
-        indicatif::ProgressStyle::with_template("{spinner} {elapsed_precise} [{bar:30}] {bytes}/{total_bytes} {binary_bytes_per_sec} {msg}")
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
-            .progress_chars("=> "),
+        indicatif::ProgressStyle::with_template(
+            "{spinner} {elapsed_precise} [{bar:30}] {bytes}/{total_bytes} {binary_bytes_per_sec} {msg}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+        .progress_chars("=> "),
     );
     let start = Instant::now();
     let mut docs = 0u64;
@@ -710,7 +799,9 @@ fn cmd_extract(paths: &[PathBuf], format: ExtractFormat, lexicon: &[PathBuf], te
                 let ex = extract(&doc.id, &doc.text, &lex);
                 match format {
                     ExtractFormat::Jsonl => {
-                        let r = serde_json::to_writer(&mut out, &ex).map_err(std::io::Error::from).and_then(|()| writeln!(out));
+                        let r = serde_json::to_writer(&mut out, &ex)
+                            .map_err(std::io::Error::from)
+                            .and_then(|()| writeln!(out));
                         if let Err(e) = r {
                             io_err.get_or_insert(e);
                         }
@@ -742,7 +833,12 @@ fn cmd_extract(paths: &[PathBuf], format: ExtractFormat, lexicon: &[PathBuf], te
 }
 
 /// Prints rows as an aligned table, JSON or CSV.
-fn print_rows<T: Serialize>(output: &OutputArgs, rows: &[T], header: &[&str], cells: impl Fn(&T) -> Vec<String>) -> Result<()> {
+fn print_rows<T: Serialize>(
+    output: &OutputArgs,
+    rows: &[T],
+    header: &[&str],
+    cells: impl Fn(&T) -> Vec<String>,
+) -> Result<()> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if output.json {
         serde_json::to_writer_pretty(&mut out, rows)?;
@@ -755,7 +851,8 @@ fn print_rows<T: Serialize>(output: &OutputArgs, rows: &[T], header: &[&str], ce
         }
         w.flush()?;
     } else {
-        let table: Vec<Vec<String>> = rows.iter().map(|r| cells(r).into_iter().map(|c| one_line(&c, 90)).collect()).collect();
+        let table: Vec<Vec<String>> =
+            rows.iter().map(|r| cells(r).into_iter().map(|c| one_line(&c, 90)).collect()).collect();
         let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
         for row in &table {
             for (w, c) in widths.iter_mut().zip(row) {

@@ -12,7 +12,7 @@ use std::path::Path;
 use petgraph::visit::EdgeRef;
 use serde::Serialize;
 
-use crate::graph::{quad_name, ActorGraph, EdgeKind};
+use crate::graph::{ActorGraph, EdgeKind, quad_name};
 
 /// The export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -149,9 +149,33 @@ pub fn write_csv_dir(g: &ActorGraph, dir: &Path, neo4j: bool) -> io::Result<()> 
     atomic_write(&edges_path, |out| {
         let mut w = csv::Writer::from_writer(out);
         if neo4j {
-            w.write_record([":START_ID", ":END_ID", ":TYPE", "predicate", "cameo", "quad", "symmetric:boolean", "count:long", "first_date", "last_date", "evidence:long[]"])?;
+            w.write_record([
+                ":START_ID",
+                ":END_ID",
+                ":TYPE",
+                "predicate",
+                "cameo",
+                "quad",
+                "symmetric:boolean",
+                "count:long",
+                "first_date",
+                "last_date",
+                "evidence:long[]",
+            ])?;
         } else {
-            w.write_record(["source", "target", "kind", "predicate", "cameo", "quad", "symmetric", "count", "first_date", "last_date", "evidence"])?;
+            w.write_record([
+                "source",
+                "target",
+                "kind",
+                "predicate",
+                "cameo",
+                "quad",
+                "symmetric",
+                "count",
+                "first_date",
+                "last_date",
+                "evidence",
+            ])?;
         }
         for e in g.graph.edge_references() {
             let (a, b) = (g.graph[e.source()].id.to_string(), g.graph[e.target()].id.to_string());
@@ -190,7 +214,10 @@ fn capitalize(s: &str) -> String {
 /// Writes GraphML with typed node and edge attributes.
 pub fn write_graphml(g: &ActorGraph, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
-    writeln!(out, r#"<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">"#)?;
+    writeln!(
+        out,
+        r#"<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">"#
+    )?;
     for (id, target, name, ty) in [
         ("name", "node", "name", "string"),
         ("kind", "node", "kind", "string"),
@@ -219,9 +246,25 @@ pub fn write_graphml(g: &ActorGraph, out: &mut dyn Write) -> io::Result<()> {
     for (i, e) in g.graph.edge_references().enumerate() {
         let x = e.weight();
         let kind = if x.kind == EdgeKind::Statement { "statement" } else { "relation" };
-        write!(out, r#"    <edge id="e{i}" source="n{}" target="n{}">"#, g.graph[e.source()].id, g.graph[e.target()].id)?;
-        write!(out, r#"<data key="ekind">{kind}</data><data key="predicate">{}</data><data key="cameo">{}</data>"#, xml_escape(&x.predicate), xml_escape(&x.cameo))?;
-        write!(out, r#"<data key="quad">{}</data><data key="symmetric">{}</data><data key="count">{}</data>"#, quad_name(x.quad), x.symmetric, x.count)?;
+        write!(
+            out,
+            r#"    <edge id="e{i}" source="n{}" target="n{}">"#,
+            g.graph[e.source()].id,
+            g.graph[e.target()].id
+        )?;
+        write!(
+            out,
+            r#"<data key="ekind">{kind}</data><data key="predicate">{}</data><data key="cameo">{}</data>"#,
+            xml_escape(&x.predicate),
+            xml_escape(&x.cameo)
+        )?;
+        write!(
+            out,
+            r#"<data key="quad">{}</data><data key="symmetric">{}</data><data key="count">{}</data>"#,
+            quad_name(x.quad),
+            x.symmetric,
+            x.count
+        )?;
         if let Some(d) = &x.first_date {
             write!(out, r#"<data key="first_date">{}</data>"#, xml_escape(d))?;
         }
@@ -268,7 +311,12 @@ pub fn write_json(g: &ActorGraph, out: &mut dyn Write) -> io::Result<()> {
         directed: true,
         multigraph: true,
         graph: serde_json::json!({"name": "newsgraph"}),
-        nodes: g.graph.node_indices().map(|n| &g.graph[n]).map(|n| JNode { id: n.id, name: &n.name, kind: &n.kind }).collect(),
+        nodes: g
+            .graph
+            .node_indices()
+            .map(|n| &g.graph[n])
+            .map(|n| JNode { id: n.id, name: &n.name, kind: &n.kind })
+            .collect(),
         links: g
             .graph
             .edge_references()
@@ -300,7 +348,9 @@ pub fn write(g: &ActorGraph, format: Format, out: &mut dyn Write) -> io::Result<
         Format::Dot => write_dot(g, out),
         Format::GraphMl => write_graphml(g, out),
         Format::Json => write_json(g, out),
-        Format::Csv | Format::Neo4j => Err(io::Error::new(io::ErrorKind::InvalidInput, "CSV exports write a directory: pass --out DIR")),
+        Format::Csv | Format::Neo4j => {
+            Err(io::Error::new(io::ErrorKind::InvalidInput, "CSV exports write a directory: pass --out DIR"))
+        }
     }
 }
 
@@ -335,9 +385,20 @@ mod tests {
 
     fn awkward_graph() -> ActorGraph {
         let mut g = ActorGraph::default();
-        let a = g.add_actor(Node { id: 1, name: "Smith \"Quote\", <Co> & Sons\nLtd".into(), kind: "organization".into() });
+        let a =
+            g.add_actor(Node { id: 1, name: "Smith \"Quote\", <Co> & Sons\nLtd".into(), kind: "organization".into() });
         let b = g.add_actor(Node { id: 2, name: "Côte d'Ivoire".into(), kind: "country".into() });
-        let e = Edge { kind: EdgeKind::Relation, predicate: "sue".into(), cameo: "11".into(), quad: 3, symmetric: false, count: 2, first_date: Some("2020-01-01".into()), last_date: None, evidence: vec![4, 5] };
+        let e = Edge {
+            kind: EdgeKind::Relation,
+            predicate: "sue".into(),
+            cameo: "11".into(),
+            quad: 3,
+            symmetric: false,
+            count: 2,
+            first_date: Some("2020-01-01".into()),
+            last_date: None,
+            evidence: vec![4, 5],
+        };
         g.add_edge(a, b, e);
         g
     }

@@ -9,9 +9,9 @@
 
 use std::collections::{HashMap, VecDeque};
 
+use petgraph::Direction;
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
-use petgraph::Direction;
 use serde::Serialize;
 
 use crate::extract::ActorKind;
@@ -236,8 +236,10 @@ impl ActorGraph {
 
     /// Edges to follow from `n`: (edge, neighbour).
     fn steps(&self, n: NodeIndex, walk: Walk) -> impl Iterator<Item = (EdgeIndex, NodeIndex)> + '_ {
-        let out = matches!(walk, Walk::Out | Walk::Both).then(|| self.graph.edges_directed(n, Direction::Outgoing).map(|e| (e.id(), e.target())));
-        let inc = matches!(walk, Walk::In | Walk::Both).then(|| self.graph.edges_directed(n, Direction::Incoming).map(|e| (e.id(), e.source())));
+        let out = matches!(walk, Walk::Out | Walk::Both)
+            .then(|| self.graph.edges_directed(n, Direction::Outgoing).map(|e| (e.id(), e.target())));
+        let inc = matches!(walk, Walk::In | Walk::Both)
+            .then(|| self.graph.edges_directed(n, Direction::Incoming).map(|e| (e.id(), e.source())));
         out.into_iter().flatten().chain(inc.into_iter().flatten())
     }
 
@@ -315,12 +317,19 @@ impl ActorGraph {
             Centrality::Degree => self
                 .graph
                 .node_indices()
-                .map(|n| self.graph.edges_directed(n, Direction::Outgoing).chain(self.graph.edges_directed(n, Direction::Incoming)).map(|e| e.weight().count as f64).sum())
+                .map(|n| {
+                    self.graph
+                        .edges_directed(n, Direction::Outgoing)
+                        .chain(self.graph.edges_directed(n, Direction::Incoming))
+                        .map(|e| e.weight().count as f64)
+                        .sum()
+                })
                 .collect(),
             Centrality::PageRank => self.pagerank(0.85, 50),
             Centrality::Betweenness => self.betweenness(),
         };
-        let mut ranked: Vec<(NodeIndex, f64)> = self.graph.node_indices().zip(scores).filter(|(_, s)| *s > 0.0).collect();
+        let mut ranked: Vec<(NodeIndex, f64)> =
+            self.graph.node_indices().zip(scores).filter(|(_, s)| *s > 0.0).collect();
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.index().cmp(&b.0.index())));
         ranked.truncate(limit);
         ranked
@@ -332,7 +341,11 @@ impl ActorGraph {
         if n == 0 {
             return Vec::new();
         }
-        let out_degree: Vec<f64> = self.graph.node_indices().map(|v| self.graph.edges_directed(v, Direction::Outgoing).map(|e| e.weight().count as f64).sum()).collect();
+        let out_degree: Vec<f64> = self
+            .graph
+            .node_indices()
+            .map(|v| self.graph.edges_directed(v, Direction::Outgoing).map(|e| e.weight().count as f64).sum())
+            .collect();
         let mut rank = vec![1.0 / n as f64; n];
         for _ in 0..iterations {
             let dangling: f64 = (0..n).filter(|&i| out_degree[i] == 0.0).map(|i| rank[i]).sum();
@@ -467,7 +480,17 @@ mod tests {
             g.index.insert(i as i64, idx);
         }
         for &(a, b, count) in edges {
-            let e = Edge { kind: EdgeKind::Relation, predicate: "meet".into(), cameo: "04".into(), quad: 1, symmetric: false, count, first_date: None, last_date: None, evidence: vec![1] };
+            let e = Edge {
+                kind: EdgeKind::Relation,
+                predicate: "meet".into(),
+                cameo: "04".into(),
+                quad: 1,
+                symmetric: false,
+                count,
+                first_date: None,
+                last_date: None,
+                evidence: vec![1],
+            };
             g.graph.add_edge(NodeIndex::new(a), NodeIndex::new(b), e);
         }
         g

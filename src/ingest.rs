@@ -1,12 +1,22 @@
-//! The ingest pipeline: read inputs, extract, write each document to the
-//! store in its own transaction, and count what happened.
+//! The ingest pipeline: read inputs, extract, write to the store.
+//!
+//! Documents stream through in batches: read up to [`BATCH`] documents,
+//! drop those whose content is already stored (a hash lookup, no
+//! extraction), extract the rest on all cores, and write the batch in one
+//! transaction. Memory stays bounded by the batch whatever the corpus size,
+//! and every document is stored whole or not at all.
 
 use std::path::PathBuf;
 
-use crate::extract::extract;
+use rayon::prelude::*;
+
+use crate::extract::{extract, Extraction};
 use crate::input::{self, Document, InputError, InputOptions};
 use crate::lexicon::Lexicon;
 use crate::store::{Store, StoreError, Written};
+
+/// Documents per batch: one transaction, one parallel extraction.
+pub const BATCH: usize = 512;
 
 /// What an ingest run did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
@@ -39,7 +49,7 @@ pub enum Event<'a> {
 /// Ingests every document under `paths` into `store`.
 ///
 /// Input errors are counted and passed to `on_event` and the run goes on; a
-/// store error stops the run (the documents written before it stay whole).
+/// store error stops the run (the batches written before it stay whole).
 pub fn ingest(
     store: &mut Store,
     lex: &Lexicon,
@@ -53,6 +63,7 @@ pub fn ingest(
         report.failed += 1;
         on_event(Event::Failed(&e));
     });
+    let mut batch = Vec::with_capacity(BATCH);
     for file in files {
         input::read(&file, opts, &mut |item| {
             if fatal.is_some() {
@@ -61,17 +72,12 @@ pub fn ingest(
             match item {
                 Ok(doc) => {
                     report.bytes += doc.text.len() as u64;
-                    match ingest_one(store, lex, &doc) {
-                        Ok(Written::New { actors, relations, statements }) => {
-                            report.new += 1;
-                            report.actors += actors;
-                            report.relations += relations;
-                            report.statements += statements;
+                    batch.push(doc);
+                    if batch.len() >= BATCH {
+                        if let Err(e) = flush(store, lex, &mut batch, &mut report, on_event) {
+                            fatal = Some(e);
                         }
-                        Ok(Written::AlreadyPresent) => report.already_present += 1,
-                        Err(e) => fatal = Some(e),
                     }
-                    on_event(Event::Document(&doc));
                 }
                 Err(e) => {
                     report.failed += 1;
@@ -83,7 +89,51 @@ pub fn ingest(
             return Err(e);
         }
     }
+    flush(store, lex, &mut batch, &mut report, on_event)?;
     Ok(report)
+}
+
+/// Extracts and writes one batch, emptying it.
+fn flush(
+    store: &mut Store,
+    lex: &Lexicon,
+    batch: &mut Vec<Document>,
+    report: &mut IngestReport,
+    on_event: &mut dyn FnMut(Event<'_>),
+) -> Result<(), StoreError> {
+    if batch.is_empty() {
+        return Ok(());
+    }
+    // Known content is a hash lookup and nothing more.
+    let mut known = Vec::with_capacity(batch.len());
+    for doc in batch.iter() {
+        known.push(store.contains(&doc.text)?);
+    }
+    let extractions: Vec<Option<Extraction>> = batch
+        .par_iter()
+        .zip(known.par_iter())
+        .map(|(doc, &known)| (!known).then(|| extract(&doc.id, &doc.text, lex)))
+        .collect();
+    let todo: Vec<(&Document, &Extraction)> =
+        batch.iter().zip(&extractions).filter_map(|(d, e)| e.as_ref().map(|e| (d, e))).collect();
+    let written = store.write_batch(&todo)?;
+    report.already_present += known.iter().filter(|&&k| k).count();
+    for w in written {
+        match w {
+            Written::New { actors, relations, statements } => {
+                report.new += 1;
+                report.actors += actors;
+                report.relations += relations;
+                report.statements += statements;
+            }
+            Written::AlreadyPresent => report.already_present += 1,
+        }
+    }
+    for doc in batch.iter() {
+        on_event(Event::Document(doc));
+    }
+    batch.clear();
+    Ok(())
 }
 
 /// Extracts and writes one document; known content is not extracted again.

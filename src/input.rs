@@ -113,25 +113,32 @@ pub fn normalize_date(raw: &str) -> String {
     let month = |m: &str| -> Option<u32> {
         let m = m.trim_end_matches('.').to_ascii_lowercase();
         let names = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-        names.iter().position(|n| m.starts_with(n) && (m.len() == 3 || m == "sept" || m.len() > 3)).map(|i| i as u32 + 1)
+        names
+            .iter()
+            .position(|n| m.starts_with(n) && (m.len() == 3 || m == "sept" || m.len() > 3))
+            .map(|i| i as u32 + 1)
     };
     let valid = |y: i32, m: u32, d: u32| (1000..=9999).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d);
     let time_of = |rest: &str| -> Option<String> {
         let hms: Vec<&str> = rest.trim().split([':', '.']).collect();
         if hms.len() >= 2 && hms[..2].iter().all(|x| x.len() == 2 && x.bytes().all(|b| b.is_ascii_digit())) {
-            let sec = hms.get(2).filter(|x| x.len() == 2 && x.bytes().all(|b| b.is_ascii_digit())).copied().unwrap_or("00");
+            let sec =
+                hms.get(2).filter(|x| x.len() == 2 && x.bytes().all(|b| b.is_ascii_digit())).copied().unwrap_or("00");
             Some(format!("T{}:{}:{sec}", hms[0], hms[1]))
         } else {
             None
         }
     };
     // ISO already: keep it.
-    if t.len() >= 10 && t.as_bytes()[4] == b'-' && t.as_bytes()[7] == b'-' && t[..4].bytes().all(|b| b.is_ascii_digit()) {
+    if t.len() >= 10 && t.as_bytes()[4] == b'-' && t.as_bytes()[7] == b'-' && t[..4].bytes().all(|b| b.is_ascii_digit())
+    {
         return t.to_string();
     }
     // Drop a weekday ("Tue, 04 Oct 2022 10:00:00 +0000").
-    let t = t.split_once(", ").filter(|(w, _)| w.len() <= 9 && w.chars().all(char::is_alphabetic)).map_or(t, |(_, r)| r);
-    let parts: Vec<&str> = t.split(|c: char| c.is_whitespace() || c == ',' || c == '-' || c == '/').filter(|p| !p.is_empty()).collect();
+    let t =
+        t.split_once(", ").filter(|(w, _)| w.len() <= 9 && w.chars().all(char::is_alphabetic)).map_or(t, |(_, r)| r);
+    let parts: Vec<&str> =
+        t.split(|c: char| c.is_whitespace() || c == ',' || c == '-' || c == '/').filter(|p| !p.is_empty()).collect();
     if parts.len() >= 3 {
         let (a, b, c) = (parts[0], parts[1], parts[2]);
         // 26-FEB-1987 / 4 Oct 2022
@@ -241,7 +248,11 @@ fn whole_file(path: &Path, bytes: &[u8], format: Format) -> Result<Document, Inp
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
-        InputError::Line { path: path.to_path_buf(), line, message: format!("invalid UTF-8 at byte {}", e.valid_up_to()) }
+        InputError::Line {
+            path: path.to_path_buf(),
+            line,
+            message: format!("invalid UTF-8 at byte {}", e.valid_up_to()),
+        }
     })?;
     let (text, title, date) = match format {
         Format::Html => html_article(path, text)?,
@@ -258,9 +269,10 @@ fn html_article(path: &Path, html: &str) -> Result<(String, Option<String>, Opti
     let cfg = dom_smoothie::Config { text_mode: dom_smoothie::TextMode::Formatted, ..Default::default() };
     let mut r = dom_smoothie::Readability::new(html, None, Some(cfg))
         .map_err(|e| InputError::File { path: path.to_path_buf(), message: format!("cannot parse HTML: {e}") })?;
-    let article = r
-        .parse()
-        .map_err(|e| InputError::File { path: path.to_path_buf(), message: format!("no article text found in HTML: {e}") })?;
+    let article = r.parse().map_err(|e| InputError::File {
+        path: path.to_path_buf(),
+        message: format!("no article text found in HTML: {e}"),
+    })?;
     let title = Some(article.title.trim().to_string()).filter(|t| !t.is_empty());
     Ok((article.text_content.to_string(), title, article.published_time.as_deref().map(normalize_date)))
 }
@@ -319,7 +331,13 @@ fn read_csv(path: &Path, file: File, opts: &InputOptions, sink: &mut dyn FnMut(R
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(BufReader::new(file));
     let header = match reader.byte_headers() {
         Ok(h) => h.clone(),
-        Err(e) => return sink(Err(InputError::Line { path: path.to_path_buf(), line: 1, message: format!("cannot read the CSV header: {e}") })),
+        Err(e) => {
+            return sink(Err(InputError::Line {
+                path: path.to_path_buf(),
+                line: 1,
+                message: format!("cannot read the CSV header: {e}"),
+            }));
+        }
     };
     let col = |name: &str| header.iter().position(|h| h.eq_ignore_ascii_case(name.as_bytes()));
     let Some(text_col) = col(&opts.text_column) else {
@@ -353,7 +371,9 @@ fn read_csv(path: &Path, file: File, opts: &InputOptions, sink: &mut dyn FnMut(R
         let field = |c: Option<usize>| -> Result<Option<String>, InputError> {
             match c.and_then(|c| record.get(c)) {
                 None => Ok(None),
-                Some(b) => std::str::from_utf8(b).map(|s| Some(s.to_string()).filter(|s| !s.is_empty())).map_err(|_| err("invalid UTF-8".into())),
+                Some(b) => std::str::from_utf8(b)
+                    .map(|s| Some(s.to_string()).filter(|s| !s.is_empty()))
+                    .map_err(|_| err("invalid UTF-8".into())),
             }
         };
         let doc = (|| {
@@ -459,7 +479,10 @@ mod tests {
         let dir = tempdir();
         let p = dir.join("page.html");
         let para = "<p>The foreign minister of Japan met his counterpart in Seoul on Monday and the two sides agreed to deepen cooperation on security, trade and energy over the coming years.</p>";
-        let html = format!("<html><head><title>Talks</title><script>var x = 1;</script></head><body><nav>Home | About</nav><article>{}</article></body></html>", para.repeat(4));
+        let html = format!(
+            "<html><head><title>Talks</title><script>var x = 1;</script></head><body><nav>Home | About</nav><article>{}</article></body></html>",
+            para.repeat(4)
+        );
         std::fs::write(&p, html).unwrap();
         let d = collect(&p).pop().unwrap().unwrap();
         assert!(d.text.contains("foreign minister of Japan"), "{}", d.text);
@@ -469,7 +492,8 @@ mod tests {
     fn tempdir() -> PathBuf {
         use std::sync::atomic::{AtomicUsize, Ordering};
         static N: AtomicUsize = AtomicUsize::new(0);
-        let d = std::env::temp_dir().join(format!("ng-input-{}-{}", std::process::id(), N.fetch_add(1, Ordering::SeqCst)));
+        let d =
+            std::env::temp_dir().join(format!("ng-input-{}-{}", std::process::id(), N.fetch_add(1, Ordering::SeqCst)));
         std::fs::create_dir_all(&d).unwrap();
         d
     }

@@ -263,7 +263,13 @@ impl Builder {
         let invalid = |line: u64, message: String| LexiconError::Invalid { file: file.to_string(), line, message };
         let header = reader.headers().map_err(|e| invalid(1, e.to_string()))?.clone();
         let table = Table::from_header(&header).ok_or_else(|| {
-            invalid(1, format!("unknown header `{}`: expected the columns of one of the data/lexicon/*.csv files", header.iter().collect::<Vec<_>>().join(",")))
+            invalid(
+                1,
+                format!(
+                    "unknown header `{}`: expected the columns of one of the data/lexicon/*.csv files",
+                    header.iter().collect::<Vec<_>>().join(",")
+                ),
+            )
         })?;
         for row in reader.records() {
             let row = row.map_err(|e| invalid(e.position().map_or(0, |p| p.line()), e.to_string()))?;
@@ -311,7 +317,11 @@ impl Builder {
                     self.organizations.push(Organization { name, country });
                 }
                 Table::Titles => {
-                    let title = Title { canonical: get(0).to_lowercase(), class: get(2).to_string(), gender: get(3).to_string() };
+                    let title = Title {
+                        canonical: get(0).to_lowercase(),
+                        class: get(2).to_string(),
+                        gender: get(3).to_string(),
+                    };
                     for v in std::iter::once(get(0)).chain(multi(get(1))) {
                         self.titles.insert(v.to_lowercase(), title.clone());
                     }
@@ -328,7 +338,12 @@ impl Builder {
                         "speech" => VerbClass::Speech,
                         "interaction" => VerbClass::Interaction,
                         "both" => VerbClass::Both,
-                        other => return Err(invalid(line, format!("verb class `{other}` is not speech, interaction or both"))),
+                        other => {
+                            return Err(invalid(
+                                line,
+                                format!("verb class `{other}` is not speech, interaction or both"),
+                            ));
+                        }
                     };
                     let cameo = get(3).to_string();
                     check_cameo(&cameo).map_err(|m| invalid(line, m))?;
@@ -451,7 +466,8 @@ impl Lexicon {
             b.load(&format!("data/lexicon/{name}"), data)?;
         }
         for path in paths {
-            let data = std::fs::read_to_string(path).map_err(|source| LexiconError::Io { path: path.clone(), source })?;
+            let data =
+                std::fs::read_to_string(path).map_err(|source| LexiconError::Io { path: path.clone(), source })?;
             b.load(&path.display().to_string(), &data)?;
         }
         b.build()

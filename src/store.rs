@@ -9,7 +9,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{params, Connection, OpenFlags, OptionalExtension, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
 use serde::Serialize;
 
 use crate::extract::{ActorKind, Extraction};
@@ -308,7 +308,8 @@ impl Store {
         }
         for (i, sql) in MIGRATIONS.iter().enumerate().skip(v as usize) {
             let path = self.path.clone();
-            let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(|e| sql_err(&path, e))?;
+            let tx =
+                self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(|e| sql_err(&path, e))?;
             tx.execute_batch(sql).map_err(|e| sql_err(&path, e))?;
             tx.pragma_update(None, "user_version", (i + 1) as i64).map_err(|e| sql_err(&path, e))?;
             tx.commit().map_err(|e| sql_err(&path, e))?;
@@ -329,121 +330,30 @@ impl Store {
     /// Writes a document and its extraction in one transaction; a document
     /// whose content is already stored is skipped.
     pub fn write(&mut self, doc: &Document, ex: &Extraction) -> Result<Written> {
-        let path = self.path.clone();
-        let e = |err| sql_err(&path, err);
-        let hash = content_hash(&doc.text);
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(e)?;
-        let exists = tx
-            .query_row("SELECT 1 FROM documents WHERE content_hash = ?1", [&hash], |_| Ok(()))
-            .optional()
-            .map_err(e)?
-            .is_some();
-        if exists {
-            return Ok(Written::AlreadyPresent);
-        }
-        tx.execute(
-            "INSERT INTO documents (doc_key, source, title, date, url, content_hash, bytes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![doc.id, doc.source, doc.title, doc.date, doc.url, hash, doc.text.len() as i64],
-        )
-        .map_err(e)?;
-        let doc_row = tx.last_insert_rowid();
-        let mut ids = std::collections::HashMap::new();
-        {
-            let mut find = tx.prepare_cached("SELECT id FROM actors WHERE name = ?1 AND kind = ?2").map_err(e)?;
-            let mut insert = tx.prepare_cached("INSERT INTO actors (name, kind) VALUES (?1, ?2)").map_err(e)?;
-            let mut alias = tx.prepare_cached("INSERT OR IGNORE INTO actor_aliases (actor_id, alias) VALUES (?1, ?2)").map_err(e)?;
-            let mut mention = tx.prepare_cached("INSERT INTO mentions (document_id, actor_id, start, end, surface) VALUES (?1, ?2, ?3, ?4, ?5)").map_err(e)?;
-            // A bare last name ("Kishida") joins the one known person who bears it.
-            let mut by_surname = tx
-                .prepare_cached("SELECT id FROM actors WHERE kind = 'person' AND name LIKE '% ' || ?1 ESCAPE '\\' LIMIT 2")
-                .map_err(e)?;
-            for a in &ex.actors {
-                let kind = a.kind.as_str();
-                let mut id = find.query_row(params![a.name, kind], |r| r.get::<_, i64>(0)).optional().map_err(e)?;
-                if id.is_none() && a.kind == ActorKind::Person && !a.name.contains(' ') {
-                    let escaped = a.name.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
-                    let found: Vec<i64> = by_surname.query_map([escaped], |r| r.get(0)).map_err(e)?.collect::<std::result::Result<_, _>>().map_err(e)?;
-                    if let [one] = found.as_slice() {
-                        id = Some(*one);
-                        alias.execute(params![one, a.name]).map_err(e)?;
-                    }
-                }
-                let id = match id {
-                    Some(id) => id,
-                    None => {
-                        insert.execute(params![a.name, kind]).map_err(e)?;
-                        tx.last_insert_rowid()
-                    }
-                };
-                for al in &a.aliases {
-                    alias.execute(params![id, al]).map_err(e)?;
-                }
-                for sp in &a.mentions {
-                    let surface = doc.text.get(sp.clone()).unwrap_or("");
-                    mention.execute(params![doc_row, id, sp.start as i64, sp.end as i64, surface]).map_err(e)?;
-                }
-                ids.insert(a.name.as_str(), id);
-            }
-        }
-        let id_of = |name: &str| ids.get(name).copied();
-        let mut n_rel = 0;
-        {
-            let mut rel = tx
-                .prepare_cached(
-                    "INSERT INTO relations (document_id, subject_id, object_id, predicate, cameo, symmetric, negated, evidence, evidence_start, evidence_end)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                )
-                .map_err(e)?;
-            for r in &ex.relations {
-                let (Some(s), Some(o)) = (id_of(&r.subject), id_of(&r.object)) else { continue };
-                rel.execute(params![
-                    doc_row,
-                    s,
-                    o,
-                    r.predicate,
-                    r.cameo,
-                    r.symmetric,
-                    r.negated,
-                    r.evidence,
-                    r.evidence_span.start as i64,
-                    r.evidence_span.end as i64
-                ])
-                .map_err(e)?;
-                n_rel += 1;
-            }
-        }
-        let mut n_st = 0;
-        {
-            let mut st = tx
-                .prepare_cached(
-                    "INSERT INTO statements (document_id, speaker_id, addressee_id, verb, direct, content, content_start, content_end)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                )
-                .map_err(e)?;
-            let mut about = tx.prepare_cached("INSERT OR IGNORE INTO statement_about (statement_id, actor_id) VALUES (?1, ?2)").map_err(e)?;
-            for s in &ex.statements {
-                let Some(sp) = id_of(&s.speaker) else { continue };
-                let ad = s.addressee.as_deref().and_then(id_of);
-                st.execute(params![doc_row, sp, ad, s.verb, s.direct, s.content, s.content_span.start as i64, s.content_span.end as i64])
-                    .map_err(e)?;
-                let sid = tx.last_insert_rowid();
-                for a in s.about.iter().filter_map(|a| id_of(a)) {
-                    about.execute(params![sid, a]).map_err(e)?;
-                }
-                n_st += 1;
-            }
-        }
-        tx.commit().map_err(e)?;
-        Ok(Written::New { actors: ex.actors.len(), relations: n_rel, statements: n_st })
+        Ok(self.write_batch(&[(doc, ex)])?.remove(0))
     }
 
+    /// Writes several documents in one transaction: all of them or none, each
+    /// checked for known content first. Fewer commits make bulk ingest fast.
+    pub fn write_batch(&mut self, docs: &[(&Document, &Extraction)]) -> Result<Vec<Written>> {
+        let path = self.path.clone();
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(|e| sql_err(&path, e))?;
+        let mut out = Vec::with_capacity(docs.len());
+        for (doc, ex) in docs {
+            out.push(write_document(&tx, &path, doc, ex)?);
+        }
+        tx.commit().map_err(|e| sql_err(&path, e))?;
+        Ok(out)
+    }
     /// Counts over the database.
     pub fn stats(&self) -> Result<Stats> {
         let c = &self.conn;
         let count = |sql: &str| c.query_row(sql, [], |r| r.get::<_, i64>(0)).map_err(|e| self.err(e));
         let mut by_kind = std::collections::BTreeMap::new();
-        let mut stmt = c.prepare("SELECT kind, count(*) FROM actors GROUP BY kind ORDER BY kind").map_err(|e| self.err(e))?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))).map_err(|e| self.err(e))?;
+        let mut stmt =
+            c.prepare("SELECT kind, count(*) FROM actors GROUP BY kind ORDER BY kind").map_err(|e| self.err(e))?;
+        let rows =
+            stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))).map_err(|e| self.err(e))?;
         for row in rows {
             let (k, n) = row.map_err(|e| self.err(e))?;
             by_kind.insert(k, n);
@@ -474,7 +384,9 @@ impl Store {
             .map_err(|e| self.err(e))?;
         // The name is a LIKE pattern there: its wildcards must match themselves.
         let escaped = name.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
-        let rows = stmt.query_map(params![name, escaped], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map(params![name, escaped], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .map_err(|e| self.err(e))?;
         rows.collect::<std::result::Result<Vec<_>, _>>().map_err(|e| self.err(e))
     }
 
@@ -680,6 +592,137 @@ impl Store {
     }
 }
 
+/// Writes one document inside an open transaction (see [`Store::write_batch`]).
+fn write_document(tx: &rusqlite::Transaction<'_>, path: &Path, doc: &Document, ex: &Extraction) -> Result<Written> {
+    let e = |err| sql_err(path, err);
+    let hash = content_hash(&doc.text);
+    let exists = tx
+        .prepare_cached("SELECT 1 FROM documents WHERE content_hash = ?1")
+        .map_err(e)?
+        .query_row([&hash], |_| Ok(()))
+        .optional()
+        .map_err(e)?
+        .is_some();
+    if exists {
+        return Ok(Written::AlreadyPresent);
+    }
+    tx.prepare_cached(
+            "INSERT INTO documents (doc_key, source, title, date, url, content_hash, bytes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )
+        .map_err(e)?
+        .execute(params![doc.id, doc.source, doc.title, doc.date, doc.url, hash, doc.text.len() as i64],
+        )
+        .map_err(e)?;
+    let doc_row = tx.last_insert_rowid();
+    let mut ids = std::collections::HashMap::new();
+    {
+        let mut find = tx.prepare_cached("SELECT id FROM actors WHERE name = ?1 AND kind = ?2").map_err(e)?;
+        let mut insert = tx.prepare_cached("INSERT INTO actors (name, kind) VALUES (?1, ?2)").map_err(e)?;
+        let mut alias =
+            tx.prepare_cached("INSERT OR IGNORE INTO actor_aliases (actor_id, alias) VALUES (?1, ?2)").map_err(e)?;
+        let mut mention = tx
+            .prepare_cached(
+                "INSERT INTO mentions (document_id, actor_id, start, end, surface) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )
+            .map_err(e)?;
+        // A bare last name ("Kishida") joins the one known person who bears it.
+        let mut by_surname = tx
+            .prepare_cached("SELECT id FROM actors WHERE kind = 'person' AND name LIKE '% ' || ?1 ESCAPE '\\' LIMIT 2")
+            .map_err(e)?;
+        for a in &ex.actors {
+            let kind = a.kind.as_str();
+            let mut id = find.query_row(params![a.name, kind], |r| r.get::<_, i64>(0)).optional().map_err(e)?;
+            if id.is_none() && a.kind == ActorKind::Person && !a.name.contains(' ') {
+                let escaped = a.name.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+                let found: Vec<i64> = by_surname
+                    .query_map([escaped], |r| r.get(0))
+                    .map_err(e)?
+                    .collect::<std::result::Result<_, _>>()
+                    .map_err(e)?;
+                if let [one] = found.as_slice() {
+                    id = Some(*one);
+                    alias.execute(params![one, a.name]).map_err(e)?;
+                }
+            }
+            let id = match id {
+                Some(id) => id,
+                None => {
+                    insert.execute(params![a.name, kind]).map_err(e)?;
+                    tx.last_insert_rowid()
+                }
+            };
+            for al in &a.aliases {
+                alias.execute(params![id, al]).map_err(e)?;
+            }
+            for sp in &a.mentions {
+                let surface = doc.text.get(sp.clone()).unwrap_or("");
+                mention.execute(params![doc_row, id, sp.start as i64, sp.end as i64, surface]).map_err(e)?;
+            }
+            ids.insert(a.name.as_str(), id);
+        }
+    }
+    let id_of = |name: &str| ids.get(name).copied();
+    let mut n_rel = 0;
+    {
+        let mut rel = tx
+                .prepare_cached(
+                    "INSERT INTO relations (document_id, subject_id, object_id, predicate, cameo, symmetric, negated, evidence, evidence_start, evidence_end)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                )
+                .map_err(e)?;
+        for r in &ex.relations {
+            let (Some(s), Some(o)) = (id_of(&r.subject), id_of(&r.object)) else { continue };
+            rel.execute(params![
+                doc_row,
+                s,
+                o,
+                r.predicate,
+                r.cameo,
+                r.symmetric,
+                r.negated,
+                r.evidence,
+                r.evidence_span.start as i64,
+                r.evidence_span.end as i64
+            ])
+            .map_err(e)?;
+            n_rel += 1;
+        }
+    }
+    let mut n_st = 0;
+    {
+        let mut st = tx
+                .prepare_cached(
+                    "INSERT INTO statements (document_id, speaker_id, addressee_id, verb, direct, content, content_start, content_end)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                )
+                .map_err(e)?;
+        let mut about = tx
+            .prepare_cached("INSERT OR IGNORE INTO statement_about (statement_id, actor_id) VALUES (?1, ?2)")
+            .map_err(e)?;
+        for s in &ex.statements {
+            let Some(sp) = id_of(&s.speaker) else { continue };
+            let ad = s.addressee.as_deref().and_then(id_of);
+            st.execute(params![
+                doc_row,
+                sp,
+                ad,
+                s.verb,
+                s.direct,
+                s.content,
+                s.content_span.start as i64,
+                s.content_span.end as i64
+            ])
+            .map_err(e)?;
+            let sid = tx.last_insert_rowid();
+            for a in s.about.iter().filter_map(|a| id_of(a)) {
+                about.execute(params![sid, a]).map_err(e)?;
+            }
+            n_st += 1;
+        }
+    }
+    Ok(Written::New { actors: ex.actors.len(), relations: n_rel, statements: n_st })
+}
+
 /// BLAKE3 of the text, hex.
 pub fn content_hash(text: &str) -> String {
     blake3::hash(text.as_bytes()).to_hex().to_string()
@@ -704,7 +747,14 @@ mod tests {
     use crate::extract::{Actor, Relation};
 
     fn doc(text: &str) -> Document {
-        Document { id: "d".into(), text: text.into(), title: None, date: Some("2022-10-04".into()), url: None, source: "t".into() }
+        Document {
+            id: "d".into(),
+            text: text.into(),
+            title: None,
+            date: Some("2022-10-04".into()),
+            url: None,
+            source: "t".into(),
+        }
     }
 
     fn extraction() -> Extraction {

@@ -57,18 +57,49 @@ pub struct Sentence {
 /// Abbreviations that take a period without ending a sentence.
 /// Lowercased, without the final period.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "maj", "capt", "sgt",
-    "adm", "cmdr", "cpl", "pvt", "amb", "sec", "pres", "rev", "fr", "st", "jr", "sr", "inc",
-    "corp", "ltd", "co", "bros", "plc", "no", "nos", "vs", "etc", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "ave", "blvd", "dept", "est",
-    "approx", "govt", "messrs", "hon", "u.s", "u.n", "u.k", "e.u", "d.c",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "maj", "capt", "sgt", "adm", "cmdr",
+    "cpl", "pvt", "amb", "sec", "pres", "rev", "fr", "st", "jr", "sr", "inc", "corp", "ltd", "co", "bros", "plc", "no",
+    "nos", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt",
+    "ft", "ave", "blvd", "dept", "est", "approx", "govt", "messrs", "hon", "u.s", "u.n", "u.k", "e.u", "d.c",
 ];
 
 /// Words that, after an abbreviation like `U.S.`, show that a new sentence began.
 const SENTENCE_STARTERS: &[&str] = &[
-    "The", "He", "She", "It", "They", "We", "I", "But", "And", "In", "On", "At", "This", "That",
-    "These", "Those", "There", "A", "An", "His", "Her", "Their", "Its", "Our", "As", "If",
-    "When", "While", "After", "Before", "Meanwhile", "However", "Still", "Yet", "So",
+    "The",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "But",
+    "And",
+    "In",
+    "On",
+    "At",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "A",
+    "An",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Our",
+    "As",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Meanwhile",
+    "However",
+    "Still",
+    "Yet",
+    "So",
 ];
 
 /// True for `"`, `“`, `”`, `„`, `«`, `»`.
@@ -140,10 +171,11 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
                 match next(j) {
                     Some(c2) if c2.is_alphanumeric() => j += 1,
                     // Inner apostrophe (don't, O'Brien) but not the possessive 's.
-                    Some(a) if is_apostrophe(a)
-                        && next(j + 1).is_some_and(char::is_alphabetic)
-                        && !(matches!(next(j + 1), Some('s' | 'S'))
-                            && !next(j + 2).is_some_and(char::is_alphanumeric)) =>
+                    Some(a)
+                        if is_apostrophe(a)
+                            && next(j + 1).is_some_and(char::is_alphabetic)
+                            && !(matches!(next(j + 1), Some('s' | 'S'))
+                                && !next(j + 2).is_some_and(char::is_alphanumeric)) =>
                     {
                         j += 2
                     }
@@ -190,10 +222,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
         {
             tokens.push(Token { start: base + off, end: base + end_of(i + 2), kind: TokenKind::Possessive });
             i += 2;
-        } else if is_apostrophe(c)
-            && i > 0
-            && chars[i - 1].1 == 's'
-            && !next(i + 1).is_some_and(char::is_alphanumeric)
+        } else if is_apostrophe(c) && i > 0 && chars[i - 1].1 == 's' && !next(i + 1).is_some_and(char::is_alphanumeric)
         {
             tokens.push(Token { start: base + off, end: base + end_of(i + 1), kind: TokenKind::Possessive });
             i += 1;
@@ -216,13 +245,19 @@ pub fn sentences(text: &str, paragraph: Span, index: usize) -> Vec<Sentence> {
         let t = &tokens[i];
         let tt = t.text(text);
         let terminal = matches!(tt, "." | "!" | "?")
-            || (t.kind == TokenKind::Word && tt.ends_with('.') && tt.len() > 2 && ends_abbreviation_sentence(text, &tokens, i));
+            || (t.kind == TokenKind::Word
+                && tt.ends_with('.')
+                && tt.len() > 2
+                && ends_abbreviation_sentence(text, &tokens, i));
         // A line break inside a paragraph ends a sentence when the line has no
         // final punctuation and the next starts a new line-sized unit (lists, bylines).
         if terminal {
             let mut j = i + 1;
             // Closing quotes and brackets belong to the sentence they close.
-            while j < tokens.len() && (tokens[j].kind == TokenKind::Quote && closes_quote(text, &tokens, j) || matches!(tokens[j].text(text), ")" | "]")) {
+            while j < tokens.len()
+                && (tokens[j].kind == TokenKind::Quote && closes_quote(text, &tokens, j)
+                    || matches!(tokens[j].text(text), ")" | "]"))
+            {
                 j += 1;
             }
             let starts_new = match tokens.get(j) {
@@ -284,11 +319,7 @@ fn make_sentence(tokens: &[Token], paragraph: usize) -> Sentence {
 
 /// Splits a whole document into sentences, paragraph by paragraph.
 pub fn split(text: &str) -> Vec<Sentence> {
-    paragraphs(text)
-        .into_iter()
-        .enumerate()
-        .flat_map(|(i, p)| sentences(text, p, i))
-        .collect()
+    paragraphs(text).into_iter().enumerate().flat_map(|(i, p)| sentences(text, p, i)).collect()
 }
 
 /// True when `word` starts with an uppercase letter.
@@ -330,11 +361,7 @@ mod tests {
         let got: Vec<&str> = split(s).iter().map(|x| &s[x.span.clone()]).collect();
         assert_eq!(
             got,
-            [
-                "Mr. Smith met U.S. officials on Monday.",
-                "He said talks went well.",
-                "\"We agree,\" he added."
-            ]
+            ["Mr. Smith met U.S. officials on Monday.", "He said talks went well.", "\"We agree,\" he added."]
         );
     }
 

@@ -2,7 +2,7 @@ use std::process::Command;
 
 use serde_json::Value;
 
-use crate::util::{seed, Workspace};
+use crate::util::{Workspace, seed};
 
 fn seeded() -> Workspace {
     let ws = Workspace::new();
@@ -111,7 +111,10 @@ fn awkward_names_survive_every_format() {
     assert!(j["nodes"].as_array().unwrap().iter().any(|n| n["name"] == name), "{j}");
     let gml = ws.dir.path().join("g.graphml");
     ws.cmd(&["export", "--format", "graphml", "--out", gml.to_str().unwrap()]).assert().success();
-    let got = networkx("import sys, networkx as nx; g = nx.read_graphml(sys.argv[1]); print(sorted(d['name'] for _, d in g.nodes(data=True))[1])", &gml);
+    let got = networkx(
+        "import sys, networkx as nx; g = nx.read_graphml(sys.argv[1]); print(sorted(d['name'] for _, d in g.nodes(data=True))[1])",
+        &gml,
+    );
     assert_eq!(got, name);
     let dot = ws.dir.path().join("g.dot");
     ws.cmd(&["export", "--format", "dot", "--out", dot.to_str().unwrap()]).assert().success();

@@ -1,6 +1,6 @@
 use serde_json::Value;
 
-use crate::util::{seed, Workspace};
+use crate::util::{Workspace, seed};
 
 #[test]
 fn extract_prints_the_contract_shape() {
@@ -43,5 +43,8 @@ fn extract_reads_stdin() {
     assert!(out.status.success());
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
     let rel = &doc["relations"][0];
-    assert_eq!((rel["subject"].as_str(), rel["object"].as_str(), rel["cameo"].as_str()), (Some("Fumio Kishida"), Some("North Korea"), Some("11")));
+    assert_eq!(
+        (rel["subject"].as_str(), rel["object"].as_str(), rel["cameo"].as_str()),
+        (Some("Fumio Kishida"), Some("North Korea"), Some("11"))
+    );
 }

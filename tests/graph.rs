@@ -1,7 +1,7 @@
 use predicates::prelude::*;
 use serde_json::Value;
 
-use crate::util::{seed, Workspace};
+use crate::util::{Workspace, seed};
 
 fn seeded() -> Workspace {
     let ws = Workspace::new();
@@ -13,7 +13,10 @@ fn seeded() -> Workspace {
 fn hamada_told_austin() {
     let ws = seeded();
     let rels = ws.json(&["relations", "--actor", "Hamada", "--with", "Austin", "--json"]);
-    assert!(rels.as_array().unwrap().iter().any(|r| r["predicate"] == "tell" && r["subject"] == "Yasukazu Hamada"), "{rels:#}");
+    assert!(
+        rels.as_array().unwrap().iter().any(|r| r["predicate"] == "tell" && r["subject"] == "Yasukazu Hamada"),
+        "{rels:#}"
+    );
 }
 
 #[test]
@@ -69,8 +72,9 @@ fn ambiguous_name_lists_the_candidates() {
         ),
     );
     ws.cmd(&["ingest", f.to_str().unwrap()]).assert().success();
-    ws.cmd(&["relations", "--actor", "Smith"])
-        .assert()
-        .code(1)
-        .stderr(predicates::str::contains("ambiguous").and(predicates::str::contains("John Smith")).and(predicates::str::contains("Mary Smith")));
+    ws.cmd(&["relations", "--actor", "Smith"]).assert().code(1).stderr(
+        predicates::str::contains("ambiguous")
+            .and(predicates::str::contains("John Smith"))
+            .and(predicates::str::contains("Mary Smith")),
+    );
 }

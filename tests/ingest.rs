@@ -1,7 +1,7 @@
 use predicates::prelude::*;
 use serde_json::Value;
 
-use crate::util::{seed, Workspace};
+use crate::util::{Workspace, seed};
 
 fn ingest_seed(ws: &Workspace) {
     ws.cmd(&["ingest", seed().to_str().unwrap()]).assert().success();
@@ -23,12 +23,8 @@ fn north_korea_is_condemned_in_the_seed_article() {
     let ws = Workspace::new();
     ingest_seed(&ws);
     let rels = ws.json(&["relations", "--actor", "North Korea", "--json"]);
-    let condemn: Vec<&Value> = rels
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|r| r["cameo"] == "11" && r["object"] == "North Korea")
-        .collect();
+    let condemn: Vec<&Value> =
+        rels.as_array().unwrap().iter().filter(|r| r["cameo"] == "11" && r["object"] == "North Korea").collect();
     let subjects: Vec<&str> = condemn.iter().map(|r| r["subject"].as_str().unwrap()).collect();
     assert!(subjects.contains(&"Fumio Kishida"), "{rels:#}");
     assert!(subjects.contains(&"Joe Biden"), "{rels:#}");
@@ -66,10 +62,7 @@ fn malformed_jsonl_line_is_reported_with_its_line_and_good_lines_land() {
             "{\"id\":\"c\",\"text\":\"China criticized the United States on Tuesday.\"}\n",
         ),
     );
-    ws.cmd(&["ingest", f.to_str().unwrap()])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("batch.jsonl:2"));
+    ws.cmd(&["ingest", f.to_str().unwrap()]).assert().code(1).stderr(predicate::str::contains("batch.jsonl:2"));
     assert_eq!(ws.json(&["stats", "--json"])["documents"], 2);
 }
 
@@ -105,7 +98,10 @@ fn directories_are_walked_and_csv_and_html_read() {
     ws.file("in/a.txt", "Germany praised France on Friday for its climate policy.");
     ws.file("in/sub/b.csv", "id,title,text\nb1,Talks,\"Brazil and Argentina agreed on Monday to boost trade.\"\n");
     let para = "<p>The Indian foreign minister met his counterpart in Tokyo on Monday, and India and Japan agreed to deepen cooperation on security.</p>";
-    ws.file("in/c.html", format!("<html><head><title>T</title></head><body><article>{}</article></body></html>", para.repeat(3)));
+    ws.file(
+        "in/c.html",
+        format!("<html><head><title>T</title></head><body><article>{}</article></body></html>", para.repeat(3)),
+    );
     ws.file("in/ignored.bin", [0u8, 1, 2]);
     ws.cmd(&["ingest", ws.dir.path().join("in").to_str().unwrap()]).assert().success();
     assert_eq!(ws.json(&["stats", "--json"])["documents"], 3);

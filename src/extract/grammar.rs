@@ -6,7 +6,10 @@ use super::{Doc, MentionKind};
 use crate::lexicon::VerbSense;
 
 /// Words that end a clause when scanning for an object.
-const CLAUSE_BREAKS: &[&str] = &[",", ";", ":", "--", "\u{2014}", "\u{2013}", "that", "which", "who", "while", "after", "before", "because", "as", "but", "when", "where", "if", "although", "since", "until", "(", ")"];
+const CLAUSE_BREAKS: &[&str] = &[
+    ",", ";", ":", "--", "\u{2014}", "\u{2013}", "that", "which", "who", "while", "after", "before", "because", "as",
+    "but", "when", "where", "if", "although", "since", "until", "(", ")",
+];
 
 /// Whether token `v` of sentence `s` reads as a verb rather than a noun:
 /// lowercase, not after a determiner or possessive, not inside a mention.
@@ -40,7 +43,12 @@ pub(super) fn subject_before(doc: &Doc<'_>, s: usize, v: usize, lo: usize) -> Op
         let w = doc.word(s, j - 1);
         let time = is_in(&["today", "tonight", "yesterday", "earlier"], w)
             || (is_in(&["on", "last", "this", "week", "month", "year", "weekend"], w) && time_context(doc, s, j - 1));
-        if is_in(words::AUXILIARIES, w) || is_in(words::NEGATIONS, w) || words::is_adverb(w) || is_in(words::CALENDAR, w) || time {
+        if is_in(words::AUXILIARIES, w)
+            || is_in(words::NEGATIONS, w)
+            || words::is_adverb(w)
+            || is_in(words::CALENDAR, w)
+            || time
+        {
             j -= 1;
         } else {
             break;
@@ -58,7 +66,13 @@ pub(super) fn subject_before(doc: &Doc<'_>, s: usize, v: usize, lo: usize) -> Op
     // "PRC ships interfered", "Russian jets bombed": the country acts through
     // the things it sends.
     let w = doc.word(s, j - 1);
-    if j >= 2 && w.len() > 3 && w.ends_with('s') && w.chars().all(|c| c.is_ascii_lowercase()) && doc.lex.verb(w).is_empty() && !is_in(words::AUXILIARIES, w) {
+    if j >= 2
+        && w.len() > 3
+        && w.ends_with('s')
+        && w.chars().all(|c| c.is_ascii_lowercase())
+        && doc.lex.verb(w).is_empty()
+        && !is_in(words::AUXILIARIES, w)
+    {
         if let Some(m) = doc.mention_ending(s, j - 1) {
             return Some(m);
         }
@@ -67,7 +81,9 @@ pub(super) fn subject_before(doc: &Doc<'_>, s: usize, v: usize, lo: usize) -> Op
     if doc.word(s, j - 1) == "," {
         if let Some(m) = doc.mention_ending(s, j - 1) {
             let st = doc.mentions[m].start;
-            if doc.mentions[m].kind != MentionKind::Modifier && (st <= lo || matches!(doc.word(s, st - 1), "," | "\"" | "\u{201C}" | "\u{201D}")) {
+            if doc.mentions[m].kind != MentionKind::Modifier
+                && (st <= lo || matches!(doc.word(s, st - 1), "," | "\"" | "\u{201C}" | "\u{201D}"))
+            {
                 return Some(m);
             }
         }
@@ -85,7 +101,9 @@ pub(super) fn subject_before(doc: &Doc<'_>, s: usize, v: usize, lo: usize) -> Op
             }
             if let Some(m) = doc.mention_ending(s, k) {
                 let st = doc.mentions[m].start;
-                if st <= lo || matches!(doc.word(s, st - 1), "," | "and" | "but" | "\"" | "\u{201C}" | "\u{201D}" | "that") {
+                if st <= lo
+                    || matches!(doc.word(s, st - 1), "," | "and" | "but" | "\"" | "\u{201C}" | "\u{201D}" | "that")
+                {
                     return Some(m);
                 }
             }
@@ -101,7 +119,12 @@ pub(super) fn clause_subject_of(doc: &Doc<'_>, s: usize, v: usize, lo: usize) ->
         // "commitments to withdraw": an infinitive after a noun belongs to the
         // noun, and has no subject of its own here.
         let before = doc.word(s, v.saturating_sub(2));
-        if v >= 2 && before.len() > 3 && before.ends_with('s') && before.chars().all(|c| c.is_ascii_lowercase()) && doc.lex.verb(before).is_empty() {
+        if v >= 2
+            && before.len() > 3
+            && before.ends_with('s')
+            && before.chars().all(|c| c.is_ascii_lowercase())
+            && doc.lex.verb(before).is_empty()
+        {
             return None;
         }
         // The nearest verb before "to" in the clause governs the infinitive.
@@ -112,7 +135,10 @@ pub(super) fn clause_subject_of(doc: &Doc<'_>, s: usize, v: usize, lo: usize) ->
             if is_in(CLAUSE_BREAKS, w) {
                 return None;
             }
-            if doc.mention_at(s, g).is_none() && (!doc.lex.verb(w).is_empty() || w.ends_with("ed")) && w.chars().next().is_some_and(char::is_lowercase) {
+            if doc.mention_at(s, g).is_none()
+                && (!doc.lex.verb(w).is_empty() || w.ends_with("ed"))
+                && w.chars().next().is_some_and(char::is_lowercase)
+            {
                 return clause_subject_of(doc, s, g, lo);
             }
         }
@@ -130,7 +156,10 @@ pub(super) fn clause_subject_of(doc: &Doc<'_>, s: usize, v: usize, lo: usize) ->
         if matches!(w, "," | ";" | ":" | "that" | "and") {
             break;
         }
-        if w.chars().next().is_some_and(char::is_lowercase) && (w.ends_with("ed") || w.ends_with("en")) && doc.word(s, k + 1) == "by" {
+        if w.chars().next().is_some_and(char::is_lowercase)
+            && (w.ends_with("ed") || w.ends_with("en"))
+            && doc.word(s, k + 1) == "by"
+        {
             if let Some(m) = doc.mention_ending(s, k) {
                 return Some(m);
             }
@@ -253,13 +282,20 @@ pub(super) fn object_after(doc: &Doc<'_>, s: usize, from: usize, hi: usize) -> O
             if w == "to" {
                 // "aid to Ukraine" continues; "to boost" starts a new predicate.
                 let next = doc.word(s, j + 1);
-                if doc.mention_starting(s, j + 1).is_none() && !(next == "the" && doc.mention_starting(s, j + 2).is_some()) {
+                if doc.mention_starting(s, j + 1).is_none()
+                    && !(next == "the" && doc.mention_starting(s, j + 2).is_some())
+                {
                     return None;
                 }
             }
             let prev = doc.word(s, j - 1);
             // "an order freezing the assets": a participle after a noun starts a new predicate.
-            if w.ends_with("ing") && w.chars().next().is_some_and(char::is_lowercase) && !is_in(words::DETERMINERS, prev) && prev.chars().all(char::is_alphabetic) && prev.chars().next().is_some_and(char::is_lowercase) {
+            if w.ends_with("ing")
+                && w.chars().next().is_some_and(char::is_lowercase)
+                && !is_in(words::DETERMINERS, prev)
+                && prev.chars().all(char::is_alphabetic)
+                && prev.chars().next().is_some_and(char::is_lowercase)
+            {
                 return None;
             }
             // A finite verb after the object slot starts a new predicate.
@@ -286,9 +322,13 @@ pub(super) fn object_after(doc: &Doc<'_>, s: usize, from: usize, hi: usize) -> O
 
 /// Prepositions that may lead from an object noun to its actor ("the release
 /// of X", "sanctions on X", "the launch by X").
-const OBJECT_PREPOSITIONS: &[&str] = &["of", "by", "on", "against", "over", "with", "for", "from", "to", "toward", "towards", "into"];
+const OBJECT_PREPOSITIONS: &[&str] =
+    &["of", "by", "on", "against", "over", "with", "for", "from", "to", "toward", "towards", "into"];
 /// Prepositions that end the object phrase.
-const OTHER_PREPOSITIONS: &[&str] = &["in", "at", "during", "after", "before", "under", "near", "without", "despite", "amid", "through", "until", "since", "than"];
+const OTHER_PREPOSITIONS: &[&str] = &[
+    "in", "at", "during", "after", "before", "under", "near", "without", "despite", "amid", "through", "until",
+    "since", "than",
+];
 
 /// The particle of a sense, if the words after `v` spell it.
 pub(super) fn particle_end(doc: &Doc<'_>, s: usize, v: usize, sense: &VerbSense) -> Option<usize> {
@@ -308,7 +348,12 @@ pub(super) fn particle_end(doc: &Doc<'_>, s: usize, v: usize, sense: &VerbSense)
 
 /// The sense of the verb at `v` whose particle the text spells, the longest
 /// particle first; `None` when no sense fits.
-pub(super) fn pick_sense<'l>(doc: &Doc<'l>, s: usize, v: usize, senses: &'l [VerbSense]) -> Option<(&'l VerbSense, usize)> {
+pub(super) fn pick_sense<'l>(
+    doc: &Doc<'l>,
+    s: usize,
+    v: usize,
+    senses: &'l [VerbSense],
+) -> Option<(&'l VerbSense, usize)> {
     let mut best: Option<(&VerbSense, usize)> = None;
     for sense in senses {
         if let Some(end) = particle_end(doc, s, v, sense) {

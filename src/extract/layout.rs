@@ -10,9 +10,19 @@ use crate::text::{self, TokenKind};
 
 /// Paragraph openings after which nothing belongs to the story.
 const TRAILERS: &[&str] = &[
-    "Related coverage", "Related:", "Related Coverage", "Read more", "Reporting by", "Editing by",
-    "Writing by", "Additional reporting", "Copyright", "(Reporting by", "(Editing by",
-    "Our Standards", "Subscribe",
+    "Related coverage",
+    "Related:",
+    "Related Coverage",
+    "Read more",
+    "Reporting by",
+    "Editing by",
+    "Writing by",
+    "Additional reporting",
+    "Copyright",
+    "(Reporting by",
+    "(Editing by",
+    "Our Standards",
+    "Subscribe",
 ];
 
 /// The story's sentences, in order.
@@ -37,9 +47,7 @@ pub(crate) fn story_sentences(txt: &str) -> Vec<Sent> {
 /// A headline: one line, short, with no sentence-final punctuation.
 fn is_headline(p: &str) -> bool {
     let t = p.trim_end();
-    !t.contains('\n')
-        && t.split_whitespace().count() <= 25
-        && !t.ends_with(['.', '!', '?', '"', '\u{201D}', ':'])
+    !t.contains('\n') && t.split_whitespace().count() <= 25 && !t.ends_with(['.', '!', '?', '"', '\u{201D}', ':'])
 }
 
 /// Index of the first story token after a dateline such as `TOKYO (Reuters) -`,

@@ -17,7 +17,7 @@
 use super::words::{self, is_in};
 use super::{ActorKind, ActorRec, Doc, Mention, MentionKind};
 use crate::lexicon::{SurfaceForm, Target, Title};
-use crate::text::{is_capitalized, TokenKind};
+use crate::text::{TokenKind, is_capitalized};
 
 /// A gazetteer hit aligned to tokens.
 #[derive(Debug, Clone, Copy)]
@@ -74,7 +74,7 @@ fn sentence(doc: &mut Doc<'_>, s: usize, memory: &mut Memory) {
     for w in ms.windows(2) {
         let (a, b) = (&doc.mentions[w[0]], &doc.mentions[w[1]]);
         let between: Vec<&str> = words[a.end..b.start].to_vec();
-        if matches!(between.as_slice(), ["and"] | ["and", "the"] | ["," , "and"]) && a.kind != MentionKind::Pronoun {
+        if matches!(between.as_slice(), ["and"] | ["and", "the"] | [",", "and"]) && a.kind != MentionKind::Pronoun {
             let mut set = a.actors.clone();
             set.extend(b.actors.iter().copied());
             set.dedup();
@@ -139,7 +139,8 @@ fn mention(doc: &mut Doc<'_>, s: usize, a: usize, b: usize, actors: Vec<usize>, 
         let t = &doc.sents[s].tokens;
         let w = |i: usize| t.get(i).map_or("", |x| x.text(doc.text));
         let acr = w(b + 1);
-        if w(b) == "(" && w(b + 2) == ")" && (2..=8).contains(&acr.len()) && acr.chars().all(|c| c.is_ascii_uppercase()) {
+        if w(b) == "(" && w(b + 2) == ")" && (2..=8).contains(&acr.len()) && acr.chars().all(|c| c.is_ascii_uppercase())
+        {
             doc.acronyms.insert(acr.to_string(), actors[0]);
         }
     }
@@ -176,7 +177,9 @@ fn affiliation(doc: &Doc<'_>, words: &[&str], hits: &[Option<Hit>], i: usize) ->
     let mut end = h.end;
     if words.get(end).is_some_and(|w| matches!(*w, "'s" | "’s")) {
         end += 1;
-    } else if matches!(h.form, SurfaceForm::Capital) && !words.get(end).is_some_and(|w| w.ends_with('s') && doc.lex.group(w).is_some()) {
+    } else if matches!(h.form, SurfaceForm::Capital)
+        && !words.get(end).is_some_and(|w| w.ends_with('s') && doc.lex.group(w).is_some())
+    {
         // A capital affiliates only a group ("Kremlin officials"), not a title.
         return None;
     }
@@ -249,7 +252,10 @@ fn name_run(doc: &Doc<'_>, s: usize, words: &[&str], hits: &[Option<Hit>], i: us
         }
     }
     // "Joseph R. Biden, Jr."
-    if j > i && words.get(j) == Some(&",") && words.get(j + 1).is_some_and(|w| matches!(*w, "Jr." | "Sr." | "III" | "II")) {
+    if j > i
+        && words.get(j) == Some(&",")
+        && words.get(j + 1).is_some_and(|w| matches!(*w, "Jr." | "Sr." | "III" | "II"))
+    {
         j += 2;
     }
     j
@@ -271,11 +277,7 @@ fn person(doc: &mut Doc<'_>, name: &str) -> usize {
     } else {
         // A person first known by one name only now gets the full name.
         let last = surname(name);
-        if let Some(p) = doc
-            .actors
-            .iter()
-            .position(|a| a.kind == ActorKind::Person && a.name == last)
-        {
+        if let Some(p) = doc.actors.iter().position(|a| a.kind == ActorKind::Person && a.name == last) {
             doc.actors[p].name = name.to_string();
             return p;
         }
@@ -314,7 +316,9 @@ fn known_person(doc: &Doc<'_>, word: &str) -> Option<usize> {
     let by_first: Vec<usize> = (0..doc.actors.len())
         .filter(|&i| {
             let a = &doc.actors[i];
-            a.kind == ActorKind::Person && a.name.split_whitespace().count() > 1 && a.name.split_whitespace().next() == Some(word)
+            a.kind == ActorKind::Person
+                && a.name.split_whitespace().count() > 1
+                && a.name.split_whitespace().next() == Some(word)
         })
         .collect();
     (by_first.len() == 1).then(|| by_first[0])
@@ -422,7 +426,9 @@ fn group_or_government(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Opti
         let two = words.get(end + 1).map(|n| format!("{noun} {n}"));
         match two {
             Some(t) if doc.lex.group(&t).is_some() => (None, t, end + 2),
-            _ if is_in(GROUP_MODIFIERS, noun) && words.get(end + 1).is_some_and(|n| n.ends_with('s') && doc.lex.group(n).is_some()) => {
+            _ if is_in(GROUP_MODIFIERS, noun)
+                && words.get(end + 1).is_some_and(|n| n.ends_with('s') && doc.lex.group(n).is_some()) =>
+            {
                 (Some(noun.to_lowercase()), words[end + 1].to_string(), end + 2)
             }
             _ => (None, noun.to_string(), end + 1),
@@ -432,7 +438,9 @@ fn group_or_government(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Opti
     let g = match doc.lex.group(noun) {
         Some(g) => g.clone(),
         // "India's cricketers", "Japanese exporters": agent nouns name groups too.
-        None if is_agent_plural(doc, noun) && (a.end > a.name_end || hits[i].is_some_and(|h| h.form == SurfaceForm::Adjective)) => {
+        None if is_agent_plural(doc, noun)
+            && (a.end > a.name_end || hits[i].is_some_and(|h| h.form == SurfaceForm::Adjective)) =>
+        {
             crate::lexicon::GroupNoun { plural: noun.to_string(), class: "other".into() }
         }
         None => return None,
@@ -480,7 +488,33 @@ fn group_or_government(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Opti
 }
 
 /// Words that may qualify a group between its affiliation and its noun.
-const GROUP_MODIFIERS: &[&str] = &["opposition", "ruling", "rescue", "riot", "security", "government", "military", "presidential", "local", "senior", "rebel", "armed", "pro-government", "anti-government", "border", "naval", "police", "intelligence", "trade", "health", "defense", "defence", "foreign", "ministry", "embassy"];
+const GROUP_MODIFIERS: &[&str] = &[
+    "opposition",
+    "ruling",
+    "rescue",
+    "riot",
+    "security",
+    "government",
+    "military",
+    "presidential",
+    "local",
+    "senior",
+    "rebel",
+    "armed",
+    "pro-government",
+    "anti-government",
+    "border",
+    "naval",
+    "police",
+    "intelligence",
+    "trade",
+    "health",
+    "defense",
+    "defence",
+    "foreign",
+    "ministry",
+    "embassy",
+];
 
 /// The canonical name of a country's group: "U.S. officials" (the dotted
 /// abbreviation where the country has one, as newswire writes it), else
@@ -488,11 +522,12 @@ const GROUP_MODIFIERS: &[&str] = &["opposition", "ruling", "rescue", "riot", "se
 fn group_name(doc: &Doc<'_>, country: &str, noun: &str) -> String {
     let noun = noun.to_lowercase();
     let c = doc.lex.country(country);
-    let dotted = doc
-        .lex
-        .surfaces
-        .iter()
-        .find(|x| x.form == SurfaceForm::Variant && x.text.len() <= 5 && x.text.matches('.').count() >= 2 && c.is_some_and(|c| doc.lex.target_actor(x.target).0 == c.name));
+    let dotted = doc.lex.surfaces.iter().find(|x| {
+        x.form == SurfaceForm::Variant
+            && x.text.len() <= 5
+            && x.text.matches('.').count() >= 2
+            && c.is_some_and(|c| doc.lex.target_actor(x.target).0 == c.name)
+    });
     match (dotted, c.and_then(|c| c.adjectives.first())) {
         (Some(d), _) => format!("{} {noun}", d.text),
         (None, Some(adj)) => format!("{adj} {noun}"),
@@ -538,7 +573,11 @@ fn organization_phrase(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Opti
             // what a head's connector introduces belongs to the name.
             if w != "and" && last_head == Some(j) {
                 let mut e = n;
-                while e < words.len() && is_capitalized(words[e]) && !is_in(words::CALENDAR, words[e]) && hits[e].is_none_or(|h| matches!(h.target, Target::Organization(_))) {
+                while e < words.len()
+                    && is_capitalized(words[e])
+                    && !is_in(words::CALENDAR, words[e])
+                    && hits[e].is_none_or(|h| matches!(h.target, Target::Organization(_)))
+                {
                     e += 1;
                 }
                 if e > n {
@@ -585,7 +624,9 @@ fn organization_phrase(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Opti
         None => core.clone(),
     };
     // "the Defense Ministry" later in a document that named "Japan's Defense Ministry".
-    let o = match doc.actors.iter().position(|a| a.kind == ActorKind::Organization && (a.name == canonical || a.name.ends_with(&format!(" {canonical}")))) {
+    let o = match doc.actors.iter().position(|a| {
+        a.kind == ActorKind::Organization && (a.name == canonical || a.name.ends_with(&format!(" {canonical}")))
+    }) {
         Some(o) => o,
         None => {
             let o = actor(doc, &canonical, ActorKind::Organization);
@@ -644,17 +685,33 @@ fn gazetteer_mention(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option
 }
 
 /// Pattern 5: role nominals, plural references, descriptions and pronouns.
-fn reference(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option<Hit>], i: usize, memory: &Memory) -> Option<usize> {
+fn reference(
+    doc: &mut Doc<'_>,
+    s: usize,
+    words: &[&str],
+    hits: &[Option<Hit>],
+    i: usize,
+    memory: &Memory,
+) -> Option<usize> {
     let w = words[i];
     let lw = w.to_lowercase();
     // Pronouns.
     // Possessive determiners ("his counterpart", "their plan") name no actor
     // of the clause; "her" is possessive when a noun follows.
     let possessive_det = matches!(lw.as_str(), "his" | "their" | "its")
-        || (lw == "her" && words.get(i + 1).is_some_and(|n| n.chars().next().is_some_and(char::is_lowercase) && !is_in(&["to", "that", "and", "or", "on", "in", "of", "about", "with", "for", "at", "as", "by"], n)));
+        || (lw == "her"
+            && words.get(i + 1).is_some_and(|n| {
+                n.chars().next().is_some_and(char::is_lowercase)
+                    && !is_in(
+                        &["to", "that", "and", "or", "on", "in", "of", "about", "with", "for", "at", "as", "by"],
+                        n,
+                    )
+            }));
     if is_in(words::SINGULAR_PRONOUNS, w) && !possessive_det {
         let gender = words::pronoun_gender(w);
-        let object = matches!(lw.as_str(), "him" | "her") && i > 0 && !is_in(&["to", "with", "for", "by", "from", "of", "about"], words[i - 1]);
+        let object = matches!(lw.as_str(), "him" | "her")
+            && i > 0
+            && !is_in(&["to", "with", "for", "by", "from", "of", "about"], words[i - 1]);
         let p = resolve_pronoun(doc, s, i, gender, object)?;
         if let Some(g) = gender {
             doc.actors[p].gender.get_or_insert(g);
@@ -705,7 +762,14 @@ fn reference(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option<Hit>], 
                 // The countries of the people last named together ("Kishida and
                 // Biden ... the two allies"), the countries themselves, or the
                 // most recent ones.
-                let of_people: Vec<usize> = memory.plural.iter().filter_map(|&a| doc.actors[a].country.clone()).collect::<Vec<_>>().into_iter().map(|c| actor(doc, &c, ActorKind::Country)).collect();
+                let of_people: Vec<usize> = memory
+                    .plural
+                    .iter()
+                    .filter_map(|&a| doc.actors[a].country.clone())
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .map(|c| actor(doc, &c, ActorKind::Country))
+                    .collect();
                 let mut uniq = of_people.clone();
                 uniq.dedup();
                 match memory.plural.as_slice() {
@@ -723,7 +787,11 @@ fn reference(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option<Hit>], 
         return None;
     }
     // "the leaders" with no number: the people last named together.
-    if lw == "the" && words.get(i + 1).is_some_and(|n| n.eq_ignore_ascii_case("leaders")) && memory.plural.len() > 1 && memory.plural.iter().all(|&a| doc.actors[a].kind == ActorKind::Person) {
+    if lw == "the"
+        && words.get(i + 1).is_some_and(|n| n.eq_ignore_ascii_case("leaders"))
+        && memory.plural.len() > 1
+        && memory.plural.iter().all(|&a| doc.actors[a].kind == ActorKind::Person)
+    {
         mention(doc, s, i, i + 2, memory.plural.clone(), MentionKind::Nominal);
         return Some(i + 2);
     }
@@ -748,7 +816,9 @@ fn reference(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option<Hit>], 
             let canonical = title.canonical.clone();
             let p = recent(doc, 1, |a| {
                 a.kind == ActorKind::Person
-                    && a.title.as_ref().is_some_and(|t| same_role(&t.canonical, &canonical) || (canonical == "leader" && t.is_leader()))
+                    && a.title.as_ref().is_some_and(|t| {
+                        same_role(&t.canonical, &canonical) || (canonical == "leader" && t.is_leader())
+                    })
                     && country.as_ref().is_none_or(|c| a.country.as_ref() == Some(c))
             });
             if let [p] = p.as_slice() {
@@ -859,7 +929,12 @@ fn resolve_pronoun(doc: &Doc<'_>, s: usize, i: usize, gender: Option<char>, obje
             .mentions
             .iter()
             .map(|&m| &doc.mentions[m])
-            .filter(|m| (ss < s || m.end <= i) && m.actors.len() == 1 && m.kind != MentionKind::Modifier && compatible(m.actors[0]))
+            .filter(|m| {
+                (ss < s || m.end <= i)
+                    && m.actors.len() == 1
+                    && m.kind != MentionKind::Modifier
+                    && compatible(m.actors[0])
+            })
             // Names inside a quotation are the quoted speaker's words, not the narrative's subjects.
             .filter(|m| !inside_quote(doc, ss, m.start))
             .filter(|m| Some(m.actors[0]) != clause_subject)
@@ -880,14 +955,22 @@ fn capitalized_name(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option<
     }
     // "Analysts say", "officials said": unnamed speakers are a group.
     let first = i == doc.sents[s].first;
-    let bare = first || (w.chars().next().is_some_and(char::is_lowercase) && !is_in(words::DETERMINERS, words[i - 1]) && !words[i - 1].chars().next().is_some_and(char::is_uppercase));
+    let bare = first
+        || (w.chars().next().is_some_and(char::is_lowercase)
+            && !is_in(words::DETERMINERS, words[i - 1])
+            && !words[i - 1].chars().next().is_some_and(char::is_uppercase));
     if doc.lex.group(w).is_some() && w.ends_with('s') && bare {
         let mut k = i + 1;
         while k < words.len() && is_in(words::AUXILIARIES, words[k]) {
             k += 1;
         }
         let next = words.get(k).copied().unwrap_or("");
-        if doc.lex.verb(next).iter().any(|v| v.class != crate::lexicon::VerbClass::Interaction && v.cameo.starts_with("01")) {
+        if doc
+            .lex
+            .verb(next)
+            .iter()
+            .any(|v| v.class != crate::lexicon::VerbClass::Interaction && v.cameo.starts_with("01"))
+        {
             let g = actor(doc, &w.to_lowercase(), ActorKind::Group);
             mention(doc, s, i, i + 1, vec![g], MentionKind::Name);
             return Some(i + 1);
@@ -922,12 +1005,17 @@ fn capitalized_name(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option<
         }
     }
     // "World War II", "Security Strait", "Paris Agreement": not people.
-    if words[i..end].iter().any(|w| is_in(words::NOT_PERSON, w)) || words[i..end].iter().any(|w| is_in(words::ORG_HEADS, w)) {
+    if words[i..end].iter().any(|w| is_in(words::NOT_PERSON, w))
+        || words[i..end].iter().any(|w| is_in(words::ORG_HEADS, w))
+    {
         return Some(end);
     }
     // "San Bernardino", "Rio de Janeiro", "Daybreak Africa": places, or named after one.
     let last = words[end - 1];
-    if doc.lex.place(&name).is_some() || doc.lex.place(last).is_some_and(|k| matches!(k, "area" | "region" | "feature")) || (i > 0 && doc.lex.place(&format!("{} {name}", words[i - 1])).is_some()) {
+    if doc.lex.place(&name).is_some()
+        || doc.lex.place(last).is_some_and(|k| matches!(k, "area" | "region" | "feature"))
+        || (i > 0 && doc.lex.place(&format!("{} {name}", words[i - 1])).is_some())
+    {
         return Some(end);
     }
     // A headline in title case is full of capitalised words that are no names.
@@ -939,7 +1027,8 @@ fn capitalized_name(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option<
     // apposition): "Car Wash" and "Daybreak Africa" are not.
     let initial = words[i].len() == 2 && words[i].ends_with('.');
     let next = words.get(end).copied().unwrap_or("");
-    let acts = !doc.lex.verb(next).is_empty() || next.ends_with("ed") || matches!(next, "," | "'s" | "’s" | "who" | "(");
+    let acts =
+        !doc.lex.verb(next).is_empty() || next.ends_with("ed") || matches!(next, "," | "'s" | "’s" | "who" | "(");
     let given = words[i..end - 1].iter().any(|w| doc.lex.given_name(w).is_some());
     if !given && !initial && !acts {
         return Some(end);
@@ -965,21 +1054,24 @@ fn is_content_noun(doc: &Doc<'_>, w: &str) -> bool {
 
 /// Prepositions, conjunctions and other words that never continue a compound noun.
 const FUNCTION_WORDS: &[&str] = &[
-    "in", "on", "at", "of", "for", "to", "from", "with", "by", "about", "against", "and", "or",
-    "but", "that", "which", "who", "whom", "whose", "as", "than", "into", "over", "under", "after",
-    "before", "during", "since", "until", "while", "if", "because", "although", "near", "across",
-    "amid", "between", "among", "through", "toward", "towards", "without", "within", "say", "said",
-    "says", "here", "there", "also", "not",
+    "in", "on", "at", "of", "for", "to", "from", "with", "by", "about", "against", "and", "or", "but", "that", "which",
+    "who", "whom", "whose", "as", "than", "into", "over", "under", "after", "before", "during", "since", "until",
+    "while", "if", "because", "although", "near", "across", "amid", "between", "among", "through", "toward", "towards",
+    "without", "within", "say", "said", "says", "here", "there", "also", "not",
 ];
 
 /// Legal suffixes of company names.
-const COMPANY_SUFFIXES: &[&str] = &["Inc.", "Inc", "Corp.", "Corp", "Co.", "Ltd.", "Ltd", "LLC", "PLC", "Plc", "AG", "SA", "S.A.", "N.V.", "NV", "GmbH", "Group", "Holdings"];
+const COMPANY_SUFFIXES: &[&str] = &[
+    "Inc.", "Inc", "Corp.", "Corp", "Co.", "Ltd.", "Ltd", "LLC", "PLC", "Plc", "AG", "SA", "S.A.", "N.V.", "NV",
+    "GmbH", "Group", "Holdings",
+];
 
 /// Whether two titles name the same role: equal, or one is the head of the
 /// other ("secretary" and "secretary of state", "minister" and "defense minister").
 fn same_role(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    !short.is_empty() && (long == short || long.starts_with(&format!("{short} ")) || long.ends_with(&format!(" {short}")))
+    !short.is_empty()
+        && (long == short || long.starts_with(&format!("{short} ")) || long.ends_with(&format!(" {short}")))
 }
 
 /// A person's last name, generational suffixes left out ("Joseph R. Biden, Jr." -> "Biden").
@@ -997,16 +1089,60 @@ fn is_agent_plural(doc: &Doc<'_>, w: &str) -> bool {
         && w.chars().all(|c| c.is_ascii_lowercase())
         && (w.ends_with("ers") || w.ends_with("ists") || w.ends_with("ians") || w.ends_with("ants"))
         && doc.lex.verb(w).is_empty()
-        && !is_in(&["others", "matters", "waters", "centers", "centres", "headquarters", "borders", "numbers", "orders", "letters", "papers", "powers", "towers", "papers", "chambers", "quarters", "talents", "grants", "plants", "remnants", "variants", "pledges"], w)
+        && !is_in(
+            &[
+                "others",
+                "matters",
+                "waters",
+                "centers",
+                "centres",
+                "headquarters",
+                "borders",
+                "numbers",
+                "orders",
+                "letters",
+                "papers",
+                "powers",
+                "towers",
+                "papers",
+                "chambers",
+                "quarters",
+                "talents",
+                "grants",
+                "plants",
+                "remnants",
+                "variants",
+                "pledges",
+            ],
+            w,
+        )
 }
 
 /// Adjectives of world regions that affiliate a group ("European allies",
 /// "Latin American officials").
-const REGION_ADJECTIVES: &[&str] = &["European", "African", "Asian", "Arab", "Western", "Gulf", "Nordic", "Baltic", "Balkan", "Latin American", "Middle Eastern", "Pacific", "Caribbean", "Central Asian", "Southeast Asian"];
+const REGION_ADJECTIVES: &[&str] = &[
+    "European",
+    "African",
+    "Asian",
+    "Arab",
+    "Western",
+    "Gulf",
+    "Nordic",
+    "Baltic",
+    "Balkan",
+    "Latin American",
+    "Middle Eastern",
+    "Pacific",
+    "Caribbean",
+    "Central Asian",
+    "Southeast Asian",
+];
 
 /// Pattern 2b: a region adjective + plural group noun ("its European allies").
 fn region_group(doc: &mut Doc<'_>, s: usize, words: &[&str], i: usize) -> Option<usize> {
-    let (adj, k) = if words.get(i + 1).is_some_and(|n| is_in(&["American", "Eastern", "Asian"], n)) && is_in(&["Latin", "Middle", "Central", "Southeast"], words[i]) {
+    let (adj, k) = if words.get(i + 1).is_some_and(|n| is_in(&["American", "Eastern", "Asian"], n))
+        && is_in(&["Latin", "Middle", "Central", "Southeast"], words[i])
+    {
         (format!("{} {}", words[i], words[i + 1]), i + 2)
     } else if is_in(REGION_ADJECTIVES, words[i]) {
         (words[i].to_string(), i + 1)
@@ -1014,7 +1150,9 @@ fn region_group(doc: &mut Doc<'_>, s: usize, words: &[&str], i: usize) -> Option
         return None;
     };
     let noun = *words.get(k)?;
-    if !noun.ends_with('s') || !(doc.lex.group(noun).is_some() || is_in(&["allies", "partners", "neighbors", "neighbours", "powers"], noun)) {
+    if !noun.ends_with('s')
+        || !(doc.lex.group(noun).is_some() || is_in(&["allies", "partners", "neighbors", "neighbours", "powers"], noun))
+    {
         return None;
     }
     let name = format!("{adj} {}", noun.to_lowercase());
@@ -1034,7 +1172,8 @@ fn organization_group(doc: &mut Doc<'_>, s: usize, words: &[&str], i: usize, end
         }
         let phrase = words[k..k + n].join(" ");
         let singular = phrase.strip_suffix('s').unwrap_or(&phrase);
-        if phrase.ends_with('s') && (doc.lex.title(singular).is_some() || (n == 1 && doc.lex.group(&phrase).is_some())) {
+        if phrase.ends_with('s') && (doc.lex.title(singular).is_some() || (n == 1 && doc.lex.group(&phrase).is_some()))
+        {
             found = Some(k + n);
             break;
         }
@@ -1044,7 +1183,9 @@ fn organization_group(doc: &mut Doc<'_>, s: usize, words: &[&str], i: usize, end
         return None;
     }
     // "FARC rebels", "G8 leaders", "Hamas fighters" act as the organisation itself.
-    if k == end + 1 && is_in(&["leaders", "rebels", "fighters", "militants", "members", "guerrillas", "insurgents"], words[end]) {
+    if k == end + 1
+        && is_in(&["leaders", "rebels", "fighters", "militants", "members", "guerrillas", "insurgents"], words[end])
+    {
         let (name, kind) = doc.lex.target_actor(Target::Organization(org));
         let name = name.to_string();
         let o = actor(doc, &name, kind);
@@ -1063,7 +1204,23 @@ fn inside_quote(doc: &Doc<'_>, s: usize, i: usize) -> bool {
 }
 
 /// Adjectives that may qualify an unnamed official.
-const OFFICIAL_ADJECTIVES: &[&str] = &["senior", "top", "high-ranking", "former", "local", "regional", "military", "government", "presidential", "administration", "foreign", "western", "second", "third", "deputy"];
+const OFFICIAL_ADJECTIVES: &[&str] = &[
+    "senior",
+    "top",
+    "high-ranking",
+    "former",
+    "local",
+    "regional",
+    "military",
+    "government",
+    "presidential",
+    "administration",
+    "foreign",
+    "western",
+    "second",
+    "third",
+    "deputy",
+];
 
 /// "a [senior] AFFILIATION [presidential] TITLE" with no name after it: a
 /// mention of the group "<affiliation> officials".

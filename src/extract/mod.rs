@@ -272,7 +272,21 @@ pub fn extract(doc_id: &str, text: &str, lex: &Lexicon) -> Extraction {
 }
 
 /// Prepositions after which a country is a place, not an actor.
-const LOCATIVE: &[&str] = &["in", "at", "near", "inside", "outside", "throughout", "across", "around", "into", "over", "within", "via", "from"];
+const LOCATIVE: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "inside",
+    "outside",
+    "throughout",
+    "across",
+    "around",
+    "into",
+    "over",
+    "within",
+    "via",
+    "from",
+];
 
 /// Whether a mention names a place: after a locative preposition ("in
 /// Luxembourg"), in a list after one ("in Israel and Lebanon"), or after a
@@ -285,7 +299,12 @@ fn is_locative(doc: &Doc<'_>, m: &Mention) -> bool {
         }
         let prev = doc.word(m.sent, i - 1);
         // "at the United States" is usually a target ("a jab at"), not a place.
-        if words::is_in(LOCATIVE, prev) || (prev == "the" && i >= 2 && words::is_in(LOCATIVE, doc.word(m.sent, i - 2)) && doc.word(m.sent, i - 2) != "at") {
+        if words::is_in(LOCATIVE, prev)
+            || (prev == "the"
+                && i >= 2
+                && words::is_in(LOCATIVE, doc.word(m.sent, i - 2))
+                && doc.word(m.sent, i - 2) != "at")
+        {
             return true;
         }
         if !matches!(prev, "and" | "," | "or") || i < 2 {

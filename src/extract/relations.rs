@@ -16,17 +16,73 @@ use crate::lexicon::{VerbClass, VerbSense};
 
 /// Verbs that take an infinitive and pass their subject to it.
 const CONTROL_VERBS: &[&str] = &[
-    "agree", "agreed", "agrees", "refuse", "refused", "refuses", "decline", "declined", "declines",
-    "want", "wants", "wanted", "plan", "plans", "planned", "seek", "seeks", "sought", "try",
-    "tries", "tried", "vow", "vowed", "vows", "pledge", "pledged", "pledges", "promise",
-    "promised", "promises", "decide", "decided", "decides", "hope", "hopes", "hoped", "intend",
-    "intends", "intended", "threaten", "threatened", "threatens", "fail", "failed", "fails",
-    "continue", "continued", "continues", "like", "begin", "began", "start", "started",
-    "move", "moved", "moves", "prepare", "prepared", "prepares", "aim", "aims", "aimed",
+    "agree",
+    "agreed",
+    "agrees",
+    "refuse",
+    "refused",
+    "refuses",
+    "decline",
+    "declined",
+    "declines",
+    "want",
+    "wants",
+    "wanted",
+    "plan",
+    "plans",
+    "planned",
+    "seek",
+    "seeks",
+    "sought",
+    "try",
+    "tries",
+    "tried",
+    "vow",
+    "vowed",
+    "vows",
+    "pledge",
+    "pledged",
+    "pledges",
+    "promise",
+    "promised",
+    "promises",
+    "decide",
+    "decided",
+    "decides",
+    "hope",
+    "hopes",
+    "hoped",
+    "intend",
+    "intends",
+    "intended",
+    "threaten",
+    "threatened",
+    "threatens",
+    "fail",
+    "failed",
+    "fails",
+    "continue",
+    "continued",
+    "continues",
+    "like",
+    "begin",
+    "began",
+    "start",
+    "started",
+    "move",
+    "moved",
+    "moves",
+    "prepare",
+    "prepared",
+    "prepares",
+    "aim",
+    "aims",
+    "aimed",
 ];
 
 /// Verbs whose infinitive complement they negate.
-const NEGATING: &[&str] = &["refuse", "refused", "refuses", "decline", "declined", "declines", "fail", "failed", "fails"];
+const NEGATING: &[&str] =
+    &["refuse", "refused", "refuses", "decline", "declined", "declines", "fail", "failed", "fails"];
 
 /// Finds relations in every story sentence.
 pub(super) fn find(doc: &mut Doc<'_>) {
@@ -61,7 +117,9 @@ fn subject(doc: &Doc<'_>, s: usize, v: usize, lo: usize) -> Option<(Vec<usize>, 
 
 fn is_passive(doc: &Doc<'_>, s: usize, v: usize) -> bool {
     let w = doc.word(s, v);
-    v > 0 && is_in(&["was", "were", "been", "being", "is", "are", "be"], doc.word(s, v - 1)) && (w.ends_with("ed") || w.ends_with("en") || w.ends_with('t'))
+    v > 0
+        && is_in(&["was", "were", "been", "being", "is", "are", "be"], doc.word(s, v - 1))
+        && (w.ends_with("ed") || w.ends_with("en") || w.ends_with('t'))
 }
 
 fn verb(doc: &mut Doc<'_>, s: usize, v: usize, lo: usize, hi: usize) {
@@ -113,7 +171,12 @@ fn verb(doc: &mut Doc<'_>, s: usize, v: usize, lo: usize, hi: usize) {
                 if doc.mentions[m].possessive {
                     e += 1;
                 }
-                let next = if matches!(doc.word(s, e), "and" | ",") { doc.mention_starting(s, e + 1).or_else(|| if doc.word(s, e + 1) == "the" { doc.mention_starting(s, e + 2) } else { None }) } else { None };
+                let next = if matches!(doc.word(s, e), "and" | ",") {
+                    doc.mention_starting(s, e + 1)
+                        .or_else(|| if doc.word(s, e + 1) == "the" { doc.mention_starting(s, e + 2) } else { None })
+                } else {
+                    None
+                };
                 match next {
                     Some(n) if doc.mentions[n].kind != MentionKind::Modifier => {
                         objs_all.extend(doc.mentions[n].actors.iter().copied());
@@ -149,7 +212,14 @@ fn noun(doc: &mut Doc<'_>, s: usize, n: usize, lo: usize, hi: usize) {
         let p = doc.word(s, n + 1).to_lowercase();
         if !sense.particles.iter().any(|x| *x == p) {
             if let Some((subs, _)) = clause_subject(doc, s, n, lo, hi).filter(|(v, _)| v.len() > 1) {
-                let vs = VerbSense { lemma: sense.predicate.clone(), particle: Vec::new(), cameo: intent_code(doc, s, lo, n, &sense.cameo), class: VerbClass::Interaction, symmetric: true, negative: false };
+                let vs = VerbSense {
+                    lemma: sense.predicate.clone(),
+                    particle: Vec::new(),
+                    cameo: intent_code(doc, s, lo, n, &sense.cameo),
+                    class: VerbClass::Interaction,
+                    symmetric: true,
+                    negative: false,
+                };
                 let neg = negated_between(doc, s, n.saturating_sub(4).max(lo), n);
                 for (i, &a) in subs.iter().enumerate() {
                     for &b in &subs[i + 1..] {
@@ -180,7 +250,8 @@ fn noun(doc: &mut Doc<'_>, s: usize, n: usize, lo: usize, hi: usize) {
             .and_then(|b| doc.mention_starting(s, b + 1));
         // ... or a demonym right before it ("U.S. support for Jordan").
         let modifier = (n.saturating_sub(2).max(lo)..n).rev().find_map(|i| {
-            doc.mention_ending(s, i + 1).filter(|&m| doc.mentions[m].kind == MentionKind::Modifier && doc.mentions[m].end <= n)
+            doc.mention_ending(s, i + 1)
+                .filter(|&m| doc.mentions[m].kind == MentionKind::Modifier && doc.mentions[m].end <= n)
         });
         let mut cameo = intent_code(doc, s, n.saturating_sub(8).max(lo), n, &sense.cameo);
         let mut predicate = sense.predicate.clone();
@@ -212,29 +283,157 @@ fn noun(doc: &mut Doc<'_>, s: usize, n: usize, lo: usize, hi: usize) {
 
 /// Verbs that only carry an event noun ("held talks", "had a meeting").
 const LIGHT_VERBS: &[&str] = &[
-    "hold", "holds", "held", "holding", "have", "has", "had", "having", "conduct", "conducts",
-    "conducted", "conducting", "make", "makes", "made", "making", "launch", "launches", "launched",
-    "begin", "begins", "began", "begun", "start", "starts", "started", "continue", "continues",
-    "continued", "resume", "resumes", "resumed", "stage", "staged", "carry", "carried", "engage",
-    "engaged", "plan", "plans", "planned", "seek", "seeks", "sought", "seeking", "propose",
-    "proposed", "proposes", "host", "hosted", "hosts", "attend", "attended", "join", "joined",
-    "step", "stepped", "steps", "promote", "promotes", "promoted", "boost", "boosted", "deepen",
-    "deepened", "strengthen", "strengthened", "expand", "expanded", "pursue", "pursued", "is", "are",
-    "was", "were", "be", "been", "like", "want", "wanted",
+    "hold",
+    "holds",
+    "held",
+    "holding",
+    "have",
+    "has",
+    "had",
+    "having",
+    "conduct",
+    "conducts",
+    "conducted",
+    "conducting",
+    "make",
+    "makes",
+    "made",
+    "making",
+    "launch",
+    "launches",
+    "launched",
+    "begin",
+    "begins",
+    "began",
+    "begun",
+    "start",
+    "starts",
+    "started",
+    "continue",
+    "continues",
+    "continued",
+    "resume",
+    "resumes",
+    "resumed",
+    "stage",
+    "staged",
+    "carry",
+    "carried",
+    "engage",
+    "engaged",
+    "plan",
+    "plans",
+    "planned",
+    "seek",
+    "seeks",
+    "sought",
+    "seeking",
+    "propose",
+    "proposed",
+    "proposes",
+    "host",
+    "hosted",
+    "hosts",
+    "attend",
+    "attended",
+    "join",
+    "joined",
+    "step",
+    "stepped",
+    "steps",
+    "promote",
+    "promotes",
+    "promoted",
+    "boost",
+    "boosted",
+    "deepen",
+    "deepened",
+    "strengthen",
+    "strengthened",
+    "expand",
+    "expanded",
+    "pursue",
+    "pursued",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "like",
+    "want",
+    "wanted",
 ];
 
 /// Verbs that call an event off (16) or refuse it (12): "cancelled a meeting
 /// with Y" reduces relations, "resisting a tour of Y" rejects it.
 const GOVERNING: &[(&str, &str, &[&str])] = &[
-    ("16", "cancel", &["cancel", "cancels", "cancelled", "canceled", "cancelling", "canceling", "postpone", "postponed", "postpones", "suspend", "suspended", "suspends", "scrap", "scrapped", "halt", "halted", "halts", "freeze", "froze", "frozen"]),
-    ("12", "resist", &["resist", "resists", "resisted", "resisting", "reject", "rejects", "rejected", "rejecting", "oppose", "opposes", "opposed", "opposing", "refuse", "refused", "refuses", "block", "blocked", "blocks", "boycott", "boycotted", "boycotts"]),
+    (
+        "16",
+        "cancel",
+        &[
+            "cancel",
+            "cancels",
+            "cancelled",
+            "canceled",
+            "cancelling",
+            "canceling",
+            "postpone",
+            "postponed",
+            "postpones",
+            "suspend",
+            "suspended",
+            "suspends",
+            "scrap",
+            "scrapped",
+            "halt",
+            "halted",
+            "halts",
+            "freeze",
+            "froze",
+            "frozen",
+        ],
+    ),
+    (
+        "12",
+        "resist",
+        &[
+            "resist",
+            "resists",
+            "resisted",
+            "resisting",
+            "reject",
+            "rejects",
+            "rejected",
+            "rejecting",
+            "oppose",
+            "opposes",
+            "opposed",
+            "opposing",
+            "refuse",
+            "refused",
+            "refuses",
+            "block",
+            "blocked",
+            "blocks",
+            "boycott",
+            "boycotted",
+            "boycotts",
+        ],
+    ),
 ];
 
 /// Who acts in an event noun's clause: the subject of a light or governing
 /// verb before it ("X held talks with Y", "X cancelled a meeting with Y"), or
 /// for a fronted phrase ("Referring to the talks with Y, X said") the
 /// subject after the comma. A governing verb is returned with its code.
-fn clause_subject(doc: &Doc<'_>, s: usize, n: usize, lo: usize, hi: usize) -> Option<(Vec<usize>, Option<(&'static str, &'static str)>)> {
+fn clause_subject(
+    doc: &Doc<'_>,
+    s: usize,
+    n: usize,
+    lo: usize,
+    hi: usize,
+) -> Option<(Vec<usize>, Option<(&'static str, &'static str)>)> {
     for v in (lo..n).rev() {
         let w = doc.word(s, v);
         if matches!(w, "," | ";" | "that") || doc.mention_at(s, v).is_some() {
@@ -265,17 +464,66 @@ fn clause_subject(doc: &Doc<'_>, s: usize, n: usize, lo: usize, hi: usize) -> Op
 
 /// A lowercase word that reads like a finite verb ("held", "had", "said").
 fn is_verbish(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_lowercase) && (w.ends_with("ed") || is_in(&["held", "had", "has", "have", "made", "took", "gave", "began", "will", "would", "is", "are", "was", "were", "said", "told", "met", "sent", "got"], w) || is_in(words::AUXILIARIES, w))
+    w.chars().next().is_some_and(char::is_lowercase)
+        && (w.ends_with("ed")
+            || is_in(
+                &[
+                    "held", "had", "has", "have", "made", "took", "gave", "began", "will", "would", "is", "are", "was",
+                    "were", "said", "told", "met", "sent", "got",
+                ],
+                w,
+            )
+            || is_in(words::AUXILIARIES, w))
 }
 
 /// Words that put the predicate after them in the future or the will of its
 /// subject ("will cooperate", "would like to promote", "plans to meet").
 const INTENT: &[&str] = &[
-    "will", "would", "shall", "'ll", "going", "plan", "plans", "planned", "seek", "seeks", "seeking",
-    "sought", "pledge", "pledged", "pledges", "agree", "agreed", "agrees", "intend", "intends",
-    "intended", "want", "wants", "wanted", "like", "ready", "willing", "hope", "hopes", "hoped",
-    "vow", "vowed", "vows", "promise", "promised", "promises", "commit", "committed", "commits",
-    "offer", "offered", "offers", "aim", "aims", "aimed",
+    "will",
+    "would",
+    "shall",
+    "'ll",
+    "going",
+    "plan",
+    "plans",
+    "planned",
+    "seek",
+    "seeks",
+    "seeking",
+    "sought",
+    "pledge",
+    "pledged",
+    "pledges",
+    "agree",
+    "agreed",
+    "agrees",
+    "intend",
+    "intends",
+    "intended",
+    "want",
+    "wants",
+    "wanted",
+    "like",
+    "ready",
+    "willing",
+    "hope",
+    "hopes",
+    "hoped",
+    "vow",
+    "vowed",
+    "vows",
+    "promise",
+    "promised",
+    "promises",
+    "commit",
+    "committed",
+    "commits",
+    "offer",
+    "offered",
+    "offers",
+    "aim",
+    "aims",
+    "aimed",
 ];
 
 /// CAMEO codes an announced cooperative act as an intent (03), not the act:
@@ -283,15 +531,19 @@ const INTENT: &[&str] = &[
 fn intent_code(doc: &Doc<'_>, s: usize, from: usize, to: usize, cameo: &str) -> String {
     let r = root(cameo);
     let cooperative = matches!(r.as_str(), "04" | "05" | "06" | "07" | "08");
-    if cooperative && (from..to).any(|i| is_in(INTENT, doc.word(s, i))) {
-        "03".to_string()
-    } else {
-        r
-    }
+    if cooperative && (from..to).any(|i| is_in(INTENT, doc.word(s, i))) { "03".to_string() } else { r }
 }
 
 /// Pushes one relation per (subject, object) pair.
-fn emit(doc: &mut Doc<'_>, s: usize, subs: &[usize], objs: &[usize], sense: &VerbSense, negated: bool, symmetric: bool) {
+fn emit(
+    doc: &mut Doc<'_>,
+    s: usize,
+    subs: &[usize],
+    objs: &[usize],
+    sense: &VerbSense,
+    negated: bool,
+    symmetric: bool,
+) {
     let span = doc.sents[s].span.clone();
     let evidence = doc.text[span.clone()].to_string();
     for &a in subs {

@@ -13,25 +13,90 @@ use super::grammar::{self, coordinated, pick_sense, subject_before};
 use super::words::is_in;
 use super::{Doc, Relation, Statement};
 use crate::lexicon::VerbClass;
-use crate::text::{is_double_quote, TokenKind};
+use crate::text::{TokenKind, is_double_quote};
 
 /// Nouns for an audience that is not an actor: "told reporters".
-const AUDIENCES: &[&str] = &["reporters", "journalists", "the press", "media", "lawmakers", "parliament", "supporters", "crowd", "audience", "members"];
+const AUDIENCES: &[&str] = &[
+    "reporters",
+    "journalists",
+    "the press",
+    "media",
+    "lawmakers",
+    "parliament",
+    "supporters",
+    "crowd",
+    "audience",
+    "members",
+];
 
 /// Words that may open what follows a trailing attribution.
-const TAIL_STARTS: &[&str] = &["in", "on", "at", "during", "after", "before", "from", "via", "through", "late", "early", "earlier", "last", "this", "when", "while", "told", "to", "according", "adding", "citing", "without"];
+const TAIL_STARTS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "from",
+    "via",
+    "through",
+    "late",
+    "early",
+    "earlier",
+    "last",
+    "this",
+    "when",
+    "while",
+    "told",
+    "to",
+    "according",
+    "adding",
+    "citing",
+    "without",
+];
 
 /// Verbs that state a position even with a plain object ("reiterated its
 /// concern", "rejected mediation").
 const STANCE: &[&str] = &[
-    "reiterate", "reaffirm", "affirm", "stress", "emphasize", "emphasise", "underline", "underscore",
-    "note", "reject", "deny", "welcome", "express", "voice", "acknowledge", "confirm", "announce",
-    "urge", "demand", "call", "promise", "pledge", "raise", "condemn", "dismiss", "praise",
-    "accuse", "blame", "allege", "consider", "view", "offer",
+    "reiterate",
+    "reaffirm",
+    "affirm",
+    "stress",
+    "emphasize",
+    "emphasise",
+    "underline",
+    "underscore",
+    "note",
+    "reject",
+    "deny",
+    "welcome",
+    "express",
+    "voice",
+    "acknowledge",
+    "confirm",
+    "announce",
+    "urge",
+    "demand",
+    "call",
+    "promise",
+    "pledge",
+    "raise",
+    "condemn",
+    "dismiss",
+    "praise",
+    "accuse",
+    "blame",
+    "allege",
+    "consider",
+    "view",
+    "offer",
 ];
 
 /// Speech verbs that take the addressee as their object ("told Y").
-const ADDRESSING: &[&str] = &["tell", "assure", "inform", "brief", "warn", "urge", "remind", "promise", "ask", "notify", "advise", "caution", "reassure", "write", "thank"];
+const ADDRESSING: &[&str] = &[
+    "tell", "assure", "inform", "brief", "warn", "urge", "remind", "promise", "ask", "notify", "advise", "caution",
+    "reassure", "write", "thank",
+];
 
 /// Finds statements in every story sentence.
 pub(super) fn find(doc: &mut Doc<'_>) {
@@ -72,7 +137,9 @@ fn speech_sense<'l>(doc: &Doc<'l>, s: usize, v: usize) -> Option<(&'l crate::lex
 /// "according to X, CONTENT" and "CONTENT, according to X".
 fn according_to(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize) -> bool {
     let n = doc.sents[s].tokens.len();
-    let Some(a) = (lo..n.saturating_sub(1)).find(|&i| doc.word(s, i).eq_ignore_ascii_case("according") && doc.word(s, i + 1) == "to") else {
+    let Some(a) = (lo..n.saturating_sub(1))
+        .find(|&i| doc.word(s, i).eq_ignore_ascii_case("according") && doc.word(s, i + 1) == "to")
+    else {
         return false;
     };
     let mut k = a + 2;
@@ -108,12 +175,17 @@ fn according_to(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize) -> bool {
 
 /// "Media quoted X as saying (that) CONTENT": a statement by X.
 fn as_saying(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize) {
-    let Some(a) = (lo + 1..hi.saturating_sub(1)).find(|&i| doc.word(s, i) == "as" && matches!(doc.word(s, i + 1), "saying" | "telling")) else { return };
+    let Some(a) = (lo + 1..hi.saturating_sub(1))
+        .find(|&i| doc.word(s, i) == "as" && matches!(doc.word(s, i + 1), "saying" | "telling"))
+    else {
+        return;
+    };
     let Some(m) = doc.mention_ending(s, a) else { return };
     let m = head_of(doc, s, m);
     let mut c0 = a + 2;
     // "as saying Friday that": time words before the content.
-    while c0 < hi && (is_in(super::words::CALENDAR, doc.word(s, c0)) || matches!(doc.word(s, c0), "that" | "on" | ",")) {
+    while c0 < hi && (is_in(super::words::CALENDAR, doc.word(s, c0)) || matches!(doc.word(s, c0), "that" | "on" | ","))
+    {
         c0 += 1;
     }
     if c0 + 1 < hi {
@@ -127,7 +199,9 @@ fn as_saying(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize) {
 /// "CONTENT," X, the spokesman, told Y.
 fn trailing(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize) -> bool {
     // The attribution follows the last comma (or closing quote) of the sentence.
-    let Some(c) = (lo + 1..hi).rev().find(|&i| doc.word(s, i) == "," || (doc.word(s, i) == "\"" || doc.word(s, i) == "\u{201D}") && doc.word(s, i - 1) == ",") else {
+    let Some(c) = (lo + 1..hi).rev().find(|&i| {
+        doc.word(s, i) == "," || (doc.word(s, i) == "\"" || doc.word(s, i) == "\u{201D}") && doc.word(s, i - 1) == ","
+    }) else {
         return false;
     };
     let mut k = c + 1;
@@ -135,17 +209,24 @@ fn trailing(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize) -> bool {
         k += 1;
     }
     let at = |i: usize| {
-        let m = doc.mention_starting(s, i).or_else(|| if doc.word(s, i).eq_ignore_ascii_case("the") { doc.mention_starting(s, i + 1) } else { None })?;
+        let m = doc.mention_starting(s, i).or_else(|| {
+            if doc.word(s, i).eq_ignore_ascii_case("the") { doc.mention_starting(s, i + 1) } else { None }
+        })?;
         Some(head_of(doc, s, m))
     };
     // "X [aux] VERB", "VERB X", or (apposition) "X, the spokesman, VERB".
     let (speaker_m, verb) = if let Some(m) = at(k) {
         let mut v = doc.mentions[m].end;
-        while v < hi && (super::words::is_adverb(doc.word(s, v)) || is_in(&["also", "has", "had", "have", "later", "then"], doc.word(s, v))) {
+        while v < hi
+            && (super::words::is_adverb(doc.word(s, v))
+                || is_in(&["also", "has", "had", "have", "later", "then"], doc.word(s, v)))
+        {
             v += 1;
         }
         (m, v)
-    } else if let Some(v) = (k..hi.min(k + 25)).find(|&v| speech_sense(doc, s, v).is_some() && grammar::is_verb_position(doc, s, v)) {
+    } else if let Some(v) =
+        (k..hi.min(k + 25)).find(|&v| speech_sense(doc, s, v).is_some() && grammar::is_verb_position(doc, s, v))
+    {
         // "..., Kola Ologbondiyan, PDP spokesman, told VOA." / "..., said X."
         // The speaker comes after the content: after its closing quotation mark, if any.
         let after = (lo..k).rev().find(|&i| doc.sents[s].tokens[i].kind == TokenKind::Quote).map_or(lo + 1, |q| q + 1);
@@ -169,7 +250,8 @@ fn trailing(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize) -> bool {
     let c = c.min(doc.mentions[speaker_m].start.min(verb));
     let (cs, c0) = quote_start(doc, s, lo);
     let mut c1 = c;
-    while c1 > lo && (doc.word(s, c1 - 1) == "," || doc.sents[s].tokens[c1 - 1].kind == TokenKind::Quote && c1 - 1 > c0) {
+    while c1 > lo && (doc.word(s, c1 - 1) == "," || doc.sents[s].tokens[c1 - 1].kind == TokenKind::Quote && c1 - 1 > c0)
+    {
         c1 -= 1;
     }
     if cs == s && c0 >= c1 {
@@ -251,11 +333,17 @@ fn leading(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize, depth: usize) -> b
             continue;
         }
         // "accused of", "was told": a passive is no report of speech.
-        if matches!(doc.word(s, v + 1), "of" | "by") || (v > lo && is_in(&["was", "were", "been", "being", "is", "are"], doc.word(s, v - 1)) && !doc.word(s, v).ends_with("ing")) {
+        if matches!(doc.word(s, v + 1), "of" | "by")
+            || (v > lo
+                && is_in(&["was", "were", "been", "being", "is", "are"], doc.word(s, v - 1))
+                && !doc.word(s, v).ends_with("ing"))
+        {
             continue;
         }
         // "The SEC's complaint alleged": the possessor of the reporting noun speaks.
-        let Some(sm) = grammar::clause_subject_of(doc, s, v, lo).or_else(|| reporting_possessor(doc, s, v, lo)) else { continue };
+        let Some(sm) = grammar::clause_subject_of(doc, s, v, lo).or_else(|| reporting_possessor(doc, s, v, lo)) else {
+            continue;
+        };
         let sm = head_of(doc, s, sm);
         let lemma = sense.lemma.clone();
         let mut c0 = vend;
@@ -263,7 +351,9 @@ fn leading(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize, depth: usize) -> b
         if ADDRESSING.contains(&lemma.as_str()) {
             // "told his U.S. counterpart Lloyd Austin"
             if is_in(&["his", "her", "their", "its"], doc.word(s, c0))
-                && doc.mention_starting(s, c0 + 1).is_some_and(|m| doc.mentions[m].actors.iter().all(|&a| doc.actors[a].kind == super::ActorKind::Person))
+                && doc.mention_starting(s, c0 + 1).is_some_and(|m| {
+                    doc.mentions[m].actors.iter().all(|&a| doc.actors[a].kind == super::ActorKind::Person)
+                })
             {
                 c0 += 1;
             }
@@ -277,7 +367,10 @@ fn leading(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize, depth: usize) -> b
             }
         } else if sense.class == VerbClass::Both && {
             let mut k = c0;
-            while k < hi && (is_in(super::words::CALENDAR, doc.word(s, k)) || is_in(&["on", "today", "yesterday", "late", "early", "last", "week"], doc.word(s, k))) {
+            while k < hi
+                && (is_in(super::words::CALENDAR, doc.word(s, k))
+                    || is_in(&["on", "today", "yesterday", "late", "early", "last", "week"], doc.word(s, k)))
+            {
                 k += 1;
             }
             doc.word(s, k) == "to"
@@ -291,7 +384,9 @@ fn leading(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize, depth: usize) -> b
                 c0 = q;
             }
         }
-        let clause = matches!(doc.word(s, c0), "that" | ":" | ",") || doc.sents[s].tokens.get(c0).is_some_and(|t| t.kind == TokenKind::Quote) || starts_clause(doc, s, c0, hi);
+        let clause = matches!(doc.word(s, c0), "that" | ":" | ",")
+            || doc.sents[s].tokens.get(c0).is_some_and(|t| t.kind == TokenKind::Quote)
+            || starts_clause(doc, s, c0, hi);
         while c0 < hi && matches!(doc.word(s, c0), "that" | ":" | ",") {
             c0 += 1;
         }
@@ -311,12 +406,18 @@ fn leading(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize, depth: usize) -> b
         // ends the first content and starts its own.
         let next_verb = (c0 + 1..hi)
             .find(|&i| {
-                matches!(doc.word(s, i - 1), "and" | ",") && doc.word(s, i).chars().next().is_some_and(char::is_lowercase) && speech_sense(doc, s, i).is_some_and(|(x, _)| x.class != VerbClass::Interaction)
+                matches!(doc.word(s, i - 1), "and" | ",")
+                    && doc.word(s, i).chars().next().is_some_and(char::is_lowercase)
+                    && speech_sense(doc, s, i).is_some_and(|(x, _)| x.class != VerbClass::Interaction)
             })
             // Not when the content has a reporting clause of its own before it
             // ("noted that Rubio emphasized X and thanked Y": Rubio thanked).
             .filter(|&nv| {
-                !(c0..nv).any(|t| speech_sense(doc, s, t).is_some() && grammar::is_verb_position(doc, s, t) && grammar::clause_subject_of(doc, s, t, c0).is_some())
+                !(c0..nv).any(|t| {
+                    speech_sense(doc, s, t).is_some()
+                        && grammar::is_verb_position(doc, s, t)
+                        && grammar::clause_subject_of(doc, s, t, c0).is_some()
+                })
             });
         if let Some(nv) = next_verb {
             c1 = nv - 1;
@@ -332,7 +433,9 @@ fn leading(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize, depth: usize) -> b
         }
         // "X complained that Y had overstepped": criticism, demands and threats
         // whose reported clause has an actor as its subject are aimed at it.
-        let target = doc.mention_starting(s, c0).filter(|_| matches!(grammar::root(&sense.cameo).as_str(), "10" | "11" | "12" | "13"));
+        let target = doc
+            .mention_starting(s, c0)
+            .filter(|_| matches!(grammar::root(&sense.cameo).as_str(), "10" | "11" | "12" | "13"));
         let target = target.map(|m| doc.mentions[m].actors.clone()).unwrap_or_default();
         for &sp in &speakers {
             push(doc, s, sp, &lemma, addressee, c0, c1);
@@ -361,12 +464,44 @@ fn leading(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize, depth: usize) -> b
 /// damage", "said the talks were over" (a short subject, then a finite
 /// auxiliary or modal).
 fn starts_clause(doc: &Doc<'_>, s: usize, c0: usize, hi: usize) -> bool {
-    const FINITE: &[&str] = &["will", "would", "could", "can", "may", "might", "must", "should", "shall", "is", "are", "was", "were", "has", "have", "had", "did", "does", "do"];
+    const FINITE: &[&str] = &[
+        "will", "would", "could", "can", "may", "might", "must", "should", "shall", "is", "are", "was", "were", "has",
+        "have", "had", "did", "does", "do",
+    ];
     (c0 + 1..hi.min(c0 + 6)).any(|i| is_in(FINITE, doc.word(s, i))) && !is_in(FINITE, doc.word(s, c0))
 }
 
 /// Nouns for what an actor issues to speak: "the SEC's complaint alleged".
-const REPORTING_NOUNS: &[&str] = &["complaint", "statement", "report", "communique", "communiqué", "letter", "filing", "lawsuit", "indictment", "ruling", "decision", "release", "readout", "spokesman", "spokeswoman", "spokesperson", "office", "website", "account", "memo", "order", "resolution", "declaration", "document", "note", "analysis", "survey", "study"];
+const REPORTING_NOUNS: &[&str] = &[
+    "complaint",
+    "statement",
+    "report",
+    "communique",
+    "communiqué",
+    "letter",
+    "filing",
+    "lawsuit",
+    "indictment",
+    "ruling",
+    "decision",
+    "release",
+    "readout",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "office",
+    "website",
+    "account",
+    "memo",
+    "order",
+    "resolution",
+    "declaration",
+    "document",
+    "note",
+    "analysis",
+    "survey",
+    "study",
+];
 
 /// The possessor of a reporting noun right before the verb at `v`.
 fn reporting_possessor(doc: &Doc<'_>, s: usize, v: usize, lo: usize) -> Option<usize> {
@@ -374,7 +509,10 @@ fn reporting_possessor(doc: &Doc<'_>, s: usize, v: usize, lo: usize) -> Option<u
     if !is_in(REPORTING_NOUNS, doc.word(s, n)) {
         return None;
     }
-    let m = doc.mention_ending(s, n - 1).filter(|&m| doc.mentions[m].possessive).or_else(|| doc.mention_ending(s, n).filter(|&m| doc.mentions[m].kind == super::MentionKind::Modifier))?;
+    let m = doc
+        .mention_ending(s, n - 1)
+        .filter(|&m| doc.mentions[m].possessive)
+        .or_else(|| doc.mention_ending(s, n).filter(|&m| doc.mentions[m].kind == super::MentionKind::Modifier))?;
     Some(m)
 }
 
@@ -424,10 +562,19 @@ fn push(doc: &mut Doc<'_>, s: usize, speaker: usize, verb: &str, addressee: Opti
 
 /// Records a statement whose content is a byte span; `direct` is known
 /// (trailing attributions) or read from the quotation marks around the span.
-fn push_span(doc: &mut Doc<'_>, speaker: usize, verb: &str, addressee: Option<usize>, span: crate::text::Span, direct: Option<bool>) {
+fn push_span(
+    doc: &mut Doc<'_>,
+    speaker: usize,
+    verb: &str,
+    addressee: Option<usize>,
+    span: crate::text::Span,
+    direct: Option<bool>,
+) {
     let raw = &doc.text[span.clone()];
     let trimmed = raw.trim_matches(|c: char| c.is_whitespace() || c == ',');
-    let direct = direct.unwrap_or_else(|| trimmed.starts_with(is_double_quote) && trimmed.ends_with(is_double_quote) && trimmed.chars().count() > 2);
+    let direct = direct.unwrap_or_else(|| {
+        trimmed.starts_with(is_double_quote) && trimmed.ends_with(is_double_quote) && trimmed.chars().count() > 2
+    });
     let content = if direct {
         trimmed.trim_matches(|c: char| is_double_quote(c) || c.is_whitespace() || c == ',').to_string()
     } else {
@@ -436,12 +583,8 @@ fn push_span(doc: &mut Doc<'_>, speaker: usize, verb: &str, addressee: Option<us
     if content.split_whitespace().count() < 2 {
         return;
     }
-    let about: Vec<String> = doc
-        .actors_in(&span)
-        .into_iter()
-        .filter(|&a| a != speaker)
-        .map(|a| doc.name(a).to_string())
-        .collect();
+    let about: Vec<String> =
+        doc.actors_in(&span).into_iter().filter(|&a| a != speaker).map(|a| doc.name(a).to_string()).collect();
     let dup = doc.statements.iter().any(|st| st.speaker == doc.actors[speaker].name && st.content_span == span);
     if dup {
         return;

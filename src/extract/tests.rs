@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-use super::{extract, ActorKind, Extraction};
+use super::{ActorKind, Extraction, extract};
 use crate::lexicon::Lexicon;
 
 fn lex() -> &'static Lexicon {
@@ -32,12 +32,16 @@ fn rels(e: &Extraction) -> Vec<(String, String, String, String, bool, bool)> {
 
 fn has_rel(e: &Extraction, subject: &str, predicate: &str, object: &str) -> bool {
     e.relations.iter().any(|r| {
-        (r.subject == subject && r.object == object || r.symmetric && r.subject == object && r.object == subject) && r.predicate == predicate
+        (r.subject == subject && r.object == object || r.symmetric && r.subject == object && r.object == subject)
+            && r.predicate == predicate
     })
 }
 
 fn statement<'a>(e: &'a Extraction, speaker: &str) -> &'a super::Statement {
-    e.statements.iter().find(|s| s.speaker == speaker).unwrap_or_else(|| panic!("no statement by {speaker}: {:#?}", e.statements))
+    e.statements
+        .iter()
+        .find(|s| s.speaker == speaker)
+        .unwrap_or_else(|| panic!("no statement by {speaker}: {:#?}", e.statements))
 }
 
 // ---- actors ----
@@ -89,8 +93,14 @@ fn us_groups_use_the_newswire_abbreviation() {
 
 #[test]
 fn sentence_initial_common_words_are_not_names() {
-    let e = ex("Following the meeting, Canada condemned Iran. Referring to the dispute, Prime Minister Ana Lopes said talks would go on.");
-    assert!(!e.actors.iter().any(|a| a.name.starts_with("Following") || a.name.starts_with("Referring")), "{:?}", e.actors);
+    let e = ex(
+        "Following the meeting, Canada condemned Iran. Referring to the dispute, Prime Minister Ana Lopes said talks would go on.",
+    );
+    assert!(
+        !e.actors.iter().any(|a| a.name.starts_with("Following") || a.name.starts_with("Referring")),
+        "{:?}",
+        e.actors
+    );
     assert!(has_actor(&e, "Ana Lopes"));
 }
 
@@ -133,7 +143,9 @@ fn last_name_and_pronoun_refer_back_to_the_person() {
 
 #[test]
 fn plural_reference_gives_one_relation_per_member() {
-    let e = ex("Chancellor Olaf Scholz and President Marie Dubois met in Berlin. The two leaders condemned Russia's attack.");
+    let e = ex(
+        "Chancellor Olaf Scholz and President Marie Dubois met in Berlin. The two leaders condemned Russia's attack.",
+    );
     assert!(has_rel(&e, "Olaf Scholz", "condemn", "Russia"), "{:?}", rels(&e));
     assert!(has_rel(&e, "Marie Dubois", "condemn", "Russia"), "{:?}", rels(&e));
 }
@@ -176,7 +188,11 @@ fn coordinated_verbs_share_their_subject() {
 #[test]
 fn nominal_event_takes_its_agent_from_the_possessor() {
     let e = ex("Russia's invasion of Ukraine was condemned.");
-    assert!(e.relations.iter().any(|r| r.subject == "Russia" && r.object == "Ukraine" && r.cameo == "19"), "{:?}", rels(&e));
+    assert!(
+        e.relations.iter().any(|r| r.subject == "Russia" && r.object == "Ukraine" && r.cameo == "19"),
+        "{:?}",
+        rels(&e)
+    );
 }
 
 #[test]
@@ -214,7 +230,9 @@ fn trailing_attribution_and_direct_quotes() {
 
 #[test]
 fn quotation_over_several_sentences_is_one_statement() {
-    let e = ex("Prime Minister Ana Lopes spoke first. \"We are ready. Our army is strong. Peru will defend itself,\" she said.");
+    let e = ex(
+        "Prime Minister Ana Lopes spoke first. \"We are ready. Our army is strong. Peru will defend itself,\" she said.",
+    );
     let st = statement(&e, "Ana Lopes");
     assert!(st.direct);
     assert!(st.content.starts_with("We are ready.") && st.content.ends_with("defend itself"), "{}", st.content);
@@ -222,7 +240,9 @@ fn quotation_over_several_sentences_is_one_statement() {
 
 #[test]
 fn according_to_before_and_after_the_content() {
-    let e = ex("Iran has enriched more uranium, according to the International Atomic Energy Agency. According to Israel, Iran is close to a bomb.");
+    let e = ex(
+        "Iran has enriched more uranium, according to the International Atomic Energy Agency. According to Israel, Iran is close to a bomb.",
+    );
     let iaea = statement(&e, "International Atomic Energy Agency");
     assert_eq!((iaea.verb.as_str(), iaea.content.as_str()), ("according to", "Iran has enriched more uranium"));
     assert_eq!(statement(&e, "Israel").content, "Iran is close to a bomb");
@@ -230,7 +250,9 @@ fn according_to_before_and_after_the_content() {
 
 #[test]
 fn nested_report_gives_two_statements() {
-    let e = ex("President Marie Dubois met Chancellor Olaf Scholz. Dubois told reporters that Scholz assured her Germany would help.");
+    let e = ex(
+        "President Marie Dubois met Chancellor Olaf Scholz. Dubois told reporters that Scholz assured her Germany would help.",
+    );
     assert_eq!(statement(&e, "Marie Dubois").content, "Scholz assured her Germany would help");
     let inner = statement(&e, "Olaf Scholz");
     assert_eq!((inner.verb.as_str(), inner.addressee.as_deref()), ("assure", Some("Marie Dubois")));
@@ -257,7 +279,8 @@ fn passive_participle_is_not_speech() {
 
 #[test]
 fn no_panic_and_empty_output_on_odd_input() {
-    for text in ["", "   ", "\"", "'s", "U.S.", "...", "“”", "A", "\u{0}\u{1}", "— — —", "Mr.", "\"He said,\" said."] {
+    for text in ["", "   ", "\"", "'s", "U.S.", "...", "“”", "A", "\u{0}\u{1}", "— — —", "Mr.", "\"He said,\" said."]
+    {
         let e = ex(text);
         assert!(e.relations.len() <= 1, "{text:?}");
     }
@@ -304,7 +327,11 @@ fn announced_cooperation_is_an_intent() {
 #[test]
 fn criticism_is_aimed_at_the_subject_of_the_reported_clause() {
     let e = ex("Mexico complained that Guatemala had closed the border.");
-    assert!(e.relations.iter().any(|r| r.subject == "Mexico" && r.object == "Guatemala" && r.cameo == "11"), "{:?}", rels(&e));
+    assert!(
+        e.relations.iter().any(|r| r.subject == "Mexico" && r.object == "Guatemala" && r.cameo == "11"),
+        "{:?}",
+        rels(&e)
+    );
     assert_eq!(statement(&e, "Mexico").content, "Guatemala had closed the border");
 }
 
@@ -338,7 +365,8 @@ fn a_person_without_title_needs_a_given_name_or_a_verb() {
 
 #[test]
 fn countries_listed_after_a_locative_are_places() {
-    let e = ex("Fighting in Israel and Lebanon worsened while the summit in Lima, Peru went on. Canada criticized Iran.");
+    let e =
+        ex("Fighting in Israel and Lebanon worsened while the summit in Lima, Peru went on. Canada criticized Iran.");
     for place in ["Israel", "Lebanon", "Peru"] {
         assert!(!has_actor(&e, place), "{place} is a place here: {:?}", e.actors);
     }
