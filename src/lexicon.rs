@@ -5,7 +5,7 @@
 //! The gazetteer part (countries and organisations) is matched with one
 //! Aho-Corasick automaton, built once per [`Lexicon`].
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::{Path, PathBuf};
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -186,7 +186,7 @@ pub struct Lexicon {
     automaton: AhoCorasick,
     titles: HashMap<String, Title>,
     /// First words of all titles: most words start none, and are rejected cheaply.
-    title_starts: std::collections::HashSet<String>,
+    title_starts: HashSet<String>,
     max_title_words: usize,
     groups: HashMap<String, GroupNoun>,
     verbs: HashMap<String, Vec<VerbSense>>,
@@ -398,7 +398,7 @@ impl Builder {
 
     fn build(self) -> Result<Lexicon, LexiconError> {
         // A later (user) entry for the same surface wins: keep the last one.
-        let mut seen: HashMap<&str, usize> = HashMap::new();
+        let mut seen: HashMap<&str, usize> = HashMap::default();
         for (i, s) in self.surfaces.iter().enumerate() {
             seen.insert(s.text.as_str(), i);
         }

@@ -44,12 +44,16 @@ pub(super) fn find(doc: &mut Doc<'_>) {
 
 fn sentence(doc: &mut Doc<'_>, s: usize, memory: &mut Memory) {
     let text = doc.text;
-    let tokens = doc.sents[s].tokens.clone();
-    let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
+    let words: Vec<&str> = doc.sents[s].tokens.iter().map(|t| t.text(text)).collect();
     let hits = gazetteer_hits(doc, s);
     let first = doc.sents[s].first;
     let mut i = first;
     while i < words.len() {
+        // Most lowercase words start no pattern: skip them without lookups.
+        if !could_start_mention(doc, &words, &hits, i) {
+            i += 1;
+            continue;
+        }
         let before = doc.mentions.len();
         let next = person_with_title(doc, s, &words, &hits, i)
             .or_else(|| group_or_government(doc, s, &words, &hits, i))
@@ -1253,4 +1257,22 @@ fn unnamed_official(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option<
     };
     mention(doc, s, i, end, vec![g], MentionKind::Name);
     Some(end)
+}
+
+/// Words that open a reference pattern in lowercase.
+const REFERENCE_STARTS: &[&str] = &[
+    "the", "a", "an", "both", "his", "her", "their", "its", "he", "him", "she", "hers", "himself", "herself", "they",
+    "them", "themselves", "former", "then", "incoming", "outgoing", "acting", "interim", "counterpart",
+];
+
+/// Whether any mention pattern can start at token `i`: a capitalised word, a
+/// gazetteer hit, a title, a group noun or a reference word.
+fn could_start_mention(doc: &Doc<'_>, words: &[&str], hits: &[Option<Hit>], i: usize) -> bool {
+    let w = words[i];
+    hits[i].is_some()
+        || !w.chars().next().is_some_and(char::is_lowercase)
+        || is_in(REFERENCE_STARTS, w)
+        || doc.lex.starts_title(w)
+        || doc.lex.group(w).is_some()
+        || is_in(REGION_ADJECTIVES, w)
 }

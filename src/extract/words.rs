@@ -371,8 +371,21 @@ pub const SINGULAR_PRONOUNS: &[&str] = &["he", "him", "his", "she", "her", "hers
 pub const PLURAL_PRONOUNS: &[&str] = &["they", "them", "their", "themselves"];
 
 /// True for `w` in `list`, ignoring ASCII case.
-pub fn is_in(list: &[&str], w: &str) -> bool {
-    list.iter().any(|x| x.eq_ignore_ascii_case(w))
+///
+/// Short lists are scanned; long ones are looked up in a lowercase set built
+/// once per thread and list (these lookups run for nearly every token).
+pub fn is_in(list: &'static [&'static str], w: &str) -> bool {
+    if list.len() <= 12 {
+        return list.iter().any(|x| x.eq_ignore_ascii_case(w));
+    }
+    thread_local! {
+        static SETS: std::cell::RefCell<rustc_hash::FxHashMap<(usize, usize), rustc_hash::FxHashSet<String>>> = Default::default();
+    }
+    SETS.with(|sets| {
+        let mut sets = sets.borrow_mut();
+        let set = sets.entry((list.as_ptr() as usize, list.len())).or_insert_with(|| list.iter().map(|x| x.to_ascii_lowercase()).collect());
+        if w.bytes().any(|b| b.is_ascii_uppercase()) { set.contains(&w.to_ascii_lowercase()) } else { set.contains(w) }
+    })
 }
 
 /// True for words ending in -ly (adverbs) that may sit between subject and verb.
