@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
-use crate::extract::{extract, Extraction};
+use crate::extract::{Extraction, extract};
 use crate::input::{self, Document, InputError, InputOptions};
 use crate::lexicon::Lexicon;
 use crate::store::{Store, StoreError, Written};
@@ -48,8 +48,11 @@ pub enum Event<'a> {
 
 /// Ingests every document under `paths` into `store`.
 ///
-/// Input errors are counted and passed to `on_event` and the run goes on; a
-/// store error stops the run (the batches written before it stay whole).
+/// Reading, hash checks and extraction (on all cores) run on the calling
+/// thread while a writer thread stores the previous batch, so the CPU work
+/// and the SQLite work overlap. Input errors are counted and passed to
+/// `on_event` and the run goes on; a store error stops the run (the batches
+/// written before it stay whole).
 pub fn ingest(
     store: &mut Store,
     lex: &Lexicon,
@@ -57,83 +60,137 @@ pub fn ingest(
     opts: &InputOptions,
     on_event: &mut dyn FnMut(Event<'_>),
 ) -> Result<IngestReport, StoreError> {
+    let reader = store.reader()?;
     let mut report = IngestReport::default();
-    let mut fatal = None;
-    let files = input::expand(paths, &mut |e| {
-        report.failed += 1;
-        on_event(Event::Failed(&e));
-    });
-    let mut batch = Vec::with_capacity(BATCH);
-    for file in files {
-        input::read(&file, opts, &mut |item| {
-            if fatal.is_some() {
-                return;
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(Document, Extraction)>>(2);
+    std::thread::scope(|scope| {
+        let writer = scope.spawn(move || -> Result<IngestReport, StoreError> {
+            let mut written = IngestReport::default();
+            for batch in rx {
+                let refs: Vec<(&Document, &Extraction)> = batch.iter().map(|(d, e)| (d, e)).collect();
+                for w in store.write_batch(&refs)? {
+                    tally(&mut written, w);
+                }
             }
-            match item {
-                Ok(doc) => {
-                    report.bytes += doc.text.len() as u64;
-                    batch.push(doc);
-                    if batch.len() >= BATCH {
-                        if let Err(e) = flush(store, lex, &mut batch, &mut report, on_event) {
-                            fatal = Some(e);
+            Ok(written)
+        });
+        let mut feeder = Feeder { lex, reader: reader.as_ref(), seen: rustc_hash::FxHashSet::default(), tx };
+        let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
+        let mut stopped = false;
+        let mut fatal = None;
+        let files = input::expand(paths, &mut |e| {
+            report.failed += 1;
+            on_event(Event::Failed(&e));
+        });
+        'files: for file in files {
+            input::read(&file, opts, &mut |item| {
+                if stopped {
+                    return;
+                }
+                match item {
+                    Ok(doc) => {
+                        report.bytes += doc.text.len() as u64;
+                        batch.push(doc);
+                        if batch.len() >= BATCH {
+                            match feeder.flush(&mut batch, &mut report, on_event) {
+                                Ok(true) => {}
+                                Ok(false) => stopped = true,
+                                Err(e) => {
+                                    fatal = Some(e);
+                                    stopped = true;
+                                }
+                            }
                         }
                     }
+                    Err(e) => {
+                        report.failed += 1;
+                        on_event(Event::Failed(&e));
+                    }
                 }
-                Err(e) => {
-                    report.failed += 1;
-                    on_event(Event::Failed(&e));
-                }
+            });
+            if stopped {
+                break 'files;
             }
-        });
-        if let Some(e) = fatal.take() {
+        }
+        if !stopped {
+            if let Err(e) = feeder.flush(&mut batch, &mut report, on_event) {
+                fatal = Some(e);
+            }
+        }
+        // Closing the channel lets the writer finish.
+        drop(feeder);
+        // The writer's error (if any) is the cause of a failed send: report it first.
+        let written = writer.join().unwrap_or_else(|p| std::panic::resume_unwind(p))?;
+        if let Some(e) = fatal {
             return Err(e);
         }
-    }
-    flush(store, lex, &mut batch, &mut report, on_event)?;
-    Ok(report)
+        report.new += written.new;
+        report.already_present += written.already_present;
+        report.actors += written.actors;
+        report.relations += written.relations;
+        report.statements += written.statements;
+        Ok(report)
+    })
 }
 
-/// Extracts and writes one batch, emptying it.
-fn flush(
-    store: &mut Store,
-    lex: &Lexicon,
-    batch: &mut Vec<Document>,
-    report: &mut IngestReport,
-    on_event: &mut dyn FnMut(Event<'_>),
-) -> Result<(), StoreError> {
-    if batch.is_empty() {
-        return Ok(());
-    }
-    // Known content is a hash lookup and nothing more.
-    let mut known = Vec::with_capacity(batch.len());
-    for doc in batch.iter() {
-        known.push(store.contains(&doc.text)?);
-    }
-    let extractions: Vec<Option<Extraction>> = batch
-        .par_iter()
-        .zip(known.par_iter())
-        .map(|(doc, &known)| (!known).then(|| extract(&doc.id, &doc.text, lex)))
-        .collect();
-    let todo: Vec<(&Document, &Extraction)> =
-        batch.iter().zip(&extractions).filter_map(|(d, e)| e.as_ref().map(|e| (d, e))).collect();
-    let written = store.write_batch(&todo)?;
-    report.already_present += known.iter().filter(|&&k| k).count();
-    for w in written {
-        match w {
-            Written::New { actors, relations, statements } => {
-                report.new += 1;
-                report.actors += actors;
-                report.relations += relations;
-                report.statements += statements;
+/// The reading side of the pipeline: skips known content, extracts the rest
+/// on all cores and hands batches to the writer.
+struct Feeder<'a> {
+    lex: &'a Lexicon,
+    /// Read-only connection for hash checks (none for in-memory stores).
+    reader: Option<&'a Store>,
+    /// Hashes seen in this run: the writer may not have committed them yet.
+    seen: rustc_hash::FxHashSet<String>,
+    tx: std::sync::mpsc::SyncSender<Vec<(Document, Extraction)>>,
+}
+
+impl Feeder<'_> {
+    /// Sends one batch on; `false` when the writer has stopped (its error is
+    /// reported when it is joined).
+    fn flush(
+        &mut self,
+        batch: &mut Vec<Document>,
+        report: &mut IngestReport,
+        on_event: &mut dyn FnMut(Event<'_>),
+    ) -> Result<bool, StoreError> {
+        let mut todo = Vec::with_capacity(batch.len());
+        for doc in batch.drain(..) {
+            let hash = crate::store::content_hash(&doc.text);
+            let known = !self.seen.insert(hash.clone())
+                || match self.reader {
+                    Some(r) => r.contains_hash(&hash)?,
+                    None => false,
+                };
+            on_event(Event::Document(&doc));
+            if known {
+                report.already_present += 1;
+            } else {
+                todo.push(doc);
             }
-            Written::AlreadyPresent => report.already_present += 1,
         }
+        let lex = self.lex;
+        let extracted: Vec<(Document, Extraction)> = todo
+            .into_par_iter()
+            .map(|doc| {
+                let ex = extract(&doc.id, &doc.text, lex);
+                (doc, ex)
+            })
+            .collect();
+        Ok(extracted.is_empty() || self.tx.send(extracted).is_ok())
     }
-    for doc in batch.iter() {
-        on_event(Event::Document(doc));
+}
+
+/// Adds one write outcome to a report.
+fn tally(report: &mut IngestReport, w: Written) {
+    match w {
+        Written::New { actors, relations, statements } => {
+            report.new += 1;
+            report.actors += actors;
+            report.relations += relations;
+            report.statements += statements;
+        }
+        Written::AlreadyPresent => report.already_present += 1,
     }
-    batch.clear();
-    Ok(())
 }
 
 /// Extracts and writes one document; known content is not extracted again.

@@ -228,13 +228,16 @@ pub struct StatementFilter {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Actor ids by (name, kind): actors are never deleted, so an id once
+    /// seen stays valid (cleared when a batch rolls back).
+    actor_ids: rustc_hash::FxHashMap<(String, ActorKind), i64>,
 }
 
 impl Store {
     /// Opens (creating if needed) a database for writing and migrates it.
     pub fn open(path: &Path) -> Result<Store> {
         let conn = Connection::open(path).map_err(|e| sql_err(path, e))?;
-        let mut store = Store { conn, path: path.to_path_buf() };
+        let mut store = Store { conn, path: path.to_path_buf(), actor_ids: Default::default() };
         store.configure(true)?;
         store.migrate()?;
         Ok(store)
@@ -247,7 +250,7 @@ impl Store {
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| sql_err(path, e))?;
-        let store = Store { conn, path: path.to_path_buf() };
+        let store = Store { conn, path: path.to_path_buf(), actor_ids: Default::default() };
         store.configure(false)?;
         let v = store.version()?;
         if v > SCHEMA_VERSION {
@@ -266,7 +269,7 @@ impl Store {
     pub fn open_in_memory() -> Result<Store> {
         let path = PathBuf::from(":memory:");
         let conn = Connection::open_in_memory().map_err(|e| sql_err(&path, e))?;
-        let mut store = Store { conn, path };
+        let mut store = Store { conn, path, actor_ids: Default::default() };
         store.configure(true)?;
         store.migrate()?;
         Ok(store)
@@ -319,12 +322,29 @@ impl Store {
 
     /// Whether a document with this content is stored.
     pub fn contains(&self, text: &str) -> Result<bool> {
-        let hash = content_hash(text);
+        self.contains_hash(&content_hash(text))
+    }
+
+    /// Whether a document with this content hash (see [`content_hash`]) is stored.
+    pub fn contains_hash(&self, hash: &str) -> Result<bool> {
         self.conn
-            .query_row("SELECT 1 FROM documents WHERE content_hash = ?1", [&hash], |_| Ok(()))
-            .optional()
+            .prepare_cached("SELECT 1 FROM documents WHERE content_hash = ?1")
+            .and_then(|mut st| st.query_row([hash], |_| Ok(())).optional())
             .map(|o| o.is_some())
             .map_err(|e| self.err(e))
+    }
+
+    /// A second, read-only connection to the same database file, for a
+    /// reader thread beside the writer; `None` for in-memory databases.
+    pub fn reader(&self) -> Result<Option<Store>> {
+        if self.path.as_os_str() == ":memory:" {
+            return Ok(None);
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(&self.path, flags).map_err(|e| self.err(e))?;
+        let store = Store { conn, path: self.path.clone(), actor_ids: Default::default() };
+        store.configure(false)?;
+        Ok(Some(store))
     }
 
     /// Writes a document and its extraction in one transaction; a document
@@ -339,10 +359,17 @@ impl Store {
         let path = self.path.clone();
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(|e| sql_err(&path, e))?;
         let mut out = Vec::with_capacity(docs.len());
-        for (doc, ex) in docs {
-            out.push(write_document(&tx, &path, doc, ex)?);
+        let result = (|| {
+            for (doc, ex) in docs {
+                out.push(write_document(&tx, &path, doc, ex, &mut self.actor_ids)?);
+            }
+            tx.commit().map_err(|e| sql_err(&path, e))
+        })();
+        if result.is_err() {
+            // Ids inserted by the rolled-back transaction do not exist.
+            self.actor_ids.clear();
         }
-        tx.commit().map_err(|e| sql_err(&path, e))?;
+        result?;
         Ok(out)
     }
     /// Counts over the database.
@@ -593,7 +620,13 @@ impl Store {
 }
 
 /// Writes one document inside an open transaction (see [`Store::write_batch`]).
-fn write_document(tx: &rusqlite::Transaction<'_>, path: &Path, doc: &Document, ex: &Extraction) -> Result<Written> {
+fn write_document(
+    tx: &rusqlite::Transaction<'_>,
+    path: &Path,
+    doc: &Document,
+    ex: &Extraction,
+    actor_ids: &mut rustc_hash::FxHashMap<(String, ActorKind), i64>,
+) -> Result<Written> {
     let e = |err| sql_err(path, err);
     let hash = content_hash(&doc.text);
     let exists = tx
@@ -631,7 +664,11 @@ fn write_document(tx: &rusqlite::Transaction<'_>, path: &Path, doc: &Document, e
             .map_err(e)?;
         for a in &ex.actors {
             let kind = a.kind.as_str();
-            let mut id = find.query_row(params![a.name, kind], |r| r.get::<_, i64>(0)).optional().map_err(e)?;
+            let key = (a.name.clone(), a.kind);
+            let mut id = match actor_ids.get(&key) {
+                Some(&id) => Some(id),
+                None => find.query_row(params![a.name, kind], |r| r.get::<_, i64>(0)).optional().map_err(e)?,
+            };
             if id.is_none() && a.kind == ActorKind::Person && !a.name.contains(' ') {
                 let escaped = a.name.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
                 let found: Vec<i64> = by_surname
@@ -659,6 +696,7 @@ fn write_document(tx: &rusqlite::Transaction<'_>, path: &Path, doc: &Document, e
                 mention.execute(params![doc_row, id, sp.start as i64, sp.end as i64, surface]).map_err(e)?;
             }
             ids.insert(a.name.as_str(), id);
+            actor_ids.insert(key, id);
         }
     }
     let id_of = |name: &str| ids.get(name).copied();

@@ -1261,8 +1261,30 @@ fn unnamed_official(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option<
 
 /// Words that open a reference pattern in lowercase.
 const REFERENCE_STARTS: &[&str] = &[
-    "the", "a", "an", "both", "his", "her", "their", "its", "he", "him", "she", "hers", "himself", "herself", "they",
-    "them", "themselves", "former", "then", "incoming", "outgoing", "acting", "interim", "counterpart",
+    "the",
+    "a",
+    "an",
+    "both",
+    "his",
+    "her",
+    "their",
+    "its",
+    "he",
+    "him",
+    "she",
+    "hers",
+    "himself",
+    "herself",
+    "they",
+    "them",
+    "themselves",
+    "former",
+    "then",
+    "incoming",
+    "outgoing",
+    "acting",
+    "interim",
+    "counterpart",
 ];
 
 /// Whether any mention pattern can start at token `i`: a capitalised word, a

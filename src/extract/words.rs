@@ -383,7 +383,9 @@ pub fn is_in(list: &'static [&'static str], w: &str) -> bool {
     }
     SETS.with(|sets| {
         let mut sets = sets.borrow_mut();
-        let set = sets.entry((list.as_ptr() as usize, list.len())).or_insert_with(|| list.iter().map(|x| x.to_ascii_lowercase()).collect());
+        let set = sets
+            .entry((list.as_ptr() as usize, list.len()))
+            .or_insert_with(|| list.iter().map(|x| x.to_ascii_lowercase()).collect());
         if w.bytes().any(|b| b.is_ascii_uppercase()) { set.contains(&w.to_ascii_lowercase()) } else { set.contains(w) }
     })
 }
