@@ -246,17 +246,19 @@ impl ActorGraph {
     /// Actors within `depth` hops of `start`, with their distance and the
     /// edge that first reached them, nearest first; `start` excluded.
     pub fn neighbors(&self, start: NodeIndex, depth: usize, walk: Walk) -> Vec<(NodeIndex, usize, EdgeIndex)> {
-        let mut seen = HashMap::from([(start, 0usize)]);
+        // Dense arrays beat hash maps here: every query touches many nodes.
+        let mut dist = vec![u32::MAX; self.graph.node_count()];
+        dist[start.index()] = 0;
         let mut queue = VecDeque::from([start]);
         let mut out = Vec::new();
         while let Some(n) = queue.pop_front() {
-            let d = seen[&n];
+            let d = dist[n.index()] as usize;
             if d == depth {
                 continue;
             }
             for (e, m) in self.steps(n, walk) {
-                if let std::collections::hash_map::Entry::Vacant(v) = seen.entry(m) {
-                    v.insert(d + 1);
+                if dist[m.index()] == u32::MAX {
+                    dist[m.index()] = d as u32 + 1;
                     queue.push_back(m);
                     out.push((m, d + 1, e));
                 }
@@ -265,50 +267,81 @@ impl ActorGraph {
         out
     }
 
-    /// The shortest connection from `a` to `b` (fewest hops; among equal
-    /// edges between two actors the most often seen), each hop explained.
+    /// The shortest connection from `a` to `b` (fewest hops), each hop
+    /// explained by the best-attested edge between its two actors.
+    ///
+    /// Breadth-first from both ends at once, always growing the smaller
+    /// frontier, so only a small part of a large graph is visited.
     pub fn path(&self, a: NodeIndex, b: NodeIndex, walk: Walk) -> Option<Vec<Hop>> {
-        let mut prev: HashMap<NodeIndex, (NodeIndex, EdgeIndex)> = HashMap::new();
-        let mut queue = VecDeque::from([a]);
-        let mut seen = std::collections::HashSet::from([a]);
-        while let Some(n) = queue.pop_front() {
-            if n == b {
-                break;
+        if a == b {
+            return Some(Vec::new());
+        }
+        let back_walk = match walk {
+            Walk::Out => Walk::In,
+            Walk::In => Walk::Out,
+            Walk::Both => Walk::Both,
+        };
+        const NONE: u32 = u32::MAX;
+        let n = self.graph.node_count();
+        // prev_f[x]: the node before x on the way from a; prev_b[x]: the node after x on the way to b.
+        let (mut prev_f, mut prev_b) = (vec![NONE; n], vec![NONE; n]);
+        prev_f[a.index()] = a.index() as u32;
+        prev_b[b.index()] = b.index() as u32;
+        let (mut front, mut back) = (vec![a], vec![b]);
+        let meet = 'search: loop {
+            if front.is_empty() || back.is_empty() {
+                return None;
             }
-            // Strongest edges first, so ties pick the best-attested link.
-            let mut steps: Vec<(EdgeIndex, NodeIndex)> = self.steps(n, walk).collect();
-            steps.sort_by_key(|(e, m)| (std::cmp::Reverse(self.graph[*e].count), m.index()));
-            for (e, m) in steps {
-                if seen.insert(m) {
-                    prev.insert(m, (n, e));
-                    queue.push_back(m);
+            let forward = front.len() <= back.len();
+            let (frontier, this, other, dir) =
+                if forward { (&mut front, &mut prev_f, &prev_b, walk) } else { (&mut back, &mut prev_b, &prev_f, back_walk) };
+            let mut next = Vec::new();
+            for &x in frontier.iter() {
+                for (_, y) in self.steps(x, dir) {
+                    if this[y.index()] == NONE {
+                        this[y.index()] = x.index() as u32;
+                        if other[y.index()] != NONE {
+                            break 'search y;
+                        }
+                        next.push(y);
+                    }
                 }
             }
+            *frontier = next;
+        };
+        // Stitch the two halves: a .. meet .. b.
+        let mut nodes = vec![meet];
+        let mut x = meet;
+        while x != a {
+            x = NodeIndex::new(prev_f[x.index()] as usize);
+            nodes.push(x);
         }
-        if a != b && !prev.contains_key(&b) {
-            return None;
+        nodes.reverse();
+        let mut x = meet;
+        while x != b {
+            x = NodeIndex::new(prev_b[x.index()] as usize);
+            nodes.push(x);
         }
-        let mut hops = Vec::new();
-        let mut cur = b;
-        while cur != a {
-            let (p, e) = prev[&cur];
-            let (s, o) = self.graph.edge_endpoints(e)?;
-            let w = &self.graph[e];
-            hops.push(Hop {
-                from: self.graph[p].name.clone(),
-                to: self.graph[cur].name.clone(),
-                subject: self.graph[s].name.clone(),
-                predicate: w.predicate.clone(),
-                object: self.graph[o].name.clone(),
-                kind: w.kind,
-                cameo: w.cameo.clone(),
-                count: w.count,
-                evidence_id: w.evidence.first().copied(),
-            });
-            cur = p;
-        }
-        hops.reverse();
-        Some(hops)
+        nodes.windows(2).map(|w| self.hop(w[0], w[1], walk)).collect()
+    }
+
+    /// One hop from `p` to `q` over the strongest edge between them.
+    fn hop(&self, p: NodeIndex, q: NodeIndex, walk: Walk) -> Option<Hop> {
+        let forward = self.graph.edges_connecting(p, q).filter(|_| walk != Walk::In);
+        let backward = self.graph.edges_connecting(q, p).filter(|_| walk != Walk::Out);
+        let e = forward.chain(backward).max_by_key(|e| (e.weight().count, std::cmp::Reverse(e.id().index())))?;
+        let w = e.weight();
+        Some(Hop {
+            from: self.graph[p].name.clone(),
+            to: self.graph[q].name.clone(),
+            subject: self.graph[e.source()].name.clone(),
+            predicate: w.predicate.clone(),
+            object: self.graph[e.target()].name.clone(),
+            kind: w.kind,
+            cameo: w.cameo.clone(),
+            count: w.count,
+            evidence_id: w.evidence.first().copied(),
+        })
     }
 
     /// Scores of every node by a centrality measure, highest first.

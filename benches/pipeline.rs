@@ -1,0 +1,73 @@
+//! Stage benchmarks: sentence and token splitting, extraction, SQLite writes.
+//!
+//! Input: the seed article in `data/`, and when `../shared/corpus` is beside
+//! the project, the first 1,000 Reuters-21578 articles. Run with
+//! `cargo bench --bench pipeline`.
+
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
+use newsgraph::extract::extract;
+use newsgraph::input::{self, Document, InputOptions};
+use newsgraph::lexicon::Lexicon;
+use newsgraph::store::Store;
+
+/// The articles to measure on: Reuters when available, else the seed article.
+fn corpus() -> Vec<Document> {
+    let reuters = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/reuters21578.jsonl");
+    let mut docs = Vec::new();
+    if reuters.exists() {
+        input::read(&reuters, &InputOptions::default(), &mut |d| {
+            if let Ok(d) = d {
+                if docs.len() < 1000 {
+                    docs.push(d);
+                }
+            }
+        });
+    } else {
+        let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/articles/seed-kishida-biden.txt");
+        input::read(&seed, &InputOptions::default(), &mut |d| docs.extend(d.ok()));
+    }
+    docs
+}
+
+fn bytes(docs: &[Document]) -> u64 {
+    docs.iter().map(|d| d.text.len() as u64).sum()
+}
+
+fn stages(c: &mut Criterion) {
+    let docs = corpus();
+    let lex = Lexicon::builtin().expect("lexicons");
+    let mut g = c.benchmark_group("stages");
+    g.throughput(Throughput::Bytes(bytes(&docs)));
+    g.sample_size(20);
+    g.bench_function("split_sentences_and_tokens", |b| {
+        b.iter(|| docs.iter().map(|d| newsgraph::text::split(black_box(&d.text)).len()).sum::<usize>())
+    });
+    g.bench_function("extract", |b| {
+        b.iter(|| docs.iter().map(|d| extract(&d.id, black_box(&d.text), &lex).relations.len()).sum::<usize>())
+    });
+    let extractions: Vec<_> = docs.iter().map(|d| extract(&d.id, &d.text, &lex)).collect();
+    g.bench_function("sqlite_write_batches", |b| {
+        b.iter_batched(
+            || {
+                let dir = tempfile::tempdir().expect("temp dir");
+                let store = Store::open(&dir.path().join("b.db")).expect("store");
+                (dir, store)
+            },
+            |(_dir, mut store)| {
+                let pairs: Vec<_> = docs.iter().zip(&extractions).collect();
+                for chunk in pairs.chunks(newsgraph::ingest::BATCH) {
+                    store.write_batch(chunk).expect("write");
+                }
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    g.finish();
+    c.bench_function("lexicon_build", |b| b.iter(|| Lexicon::builtin().expect("lexicons")));
+}
+
+criterion_group!(benches, stages);
+criterion_main!(benches);
