@@ -89,7 +89,13 @@ fn graph(c: &mut Criterion) {
     // A mid-popularity actor: its two-hop neighbourhood is large but not the whole graph.
     let start = graph.node(5_000).expect("node");
     let far = graph.node(90_000).expect("node");
+    eprintln!(
+        "neighbors depth 2 of Actor 5000: {} actors; of Actor 90000: {} actors",
+        graph.neighbors(start, 2, Walk::Both).len(),
+        graph.neighbors(far, 2, Walk::Both).len()
+    );
     g.sample_size(50);
+    g.bench_function("neighbors_depth_2_typical_actor", |b| b.iter(|| graph.neighbors(black_box(far), 2, Walk::Both).len()));
     g.bench_function("neighbors_depth_2", |b| b.iter(|| graph.neighbors(black_box(start), 2, Walk::Both).len()));
     g.bench_function("path", |b| b.iter(|| graph.path(black_box(start), black_box(far), Walk::Both).map(|p| p.len())));
     g.sample_size(10);

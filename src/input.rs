@@ -64,6 +64,55 @@ pub enum InputError {
     },
 }
 
+/// The longest article text accepted, in bytes: ten times a long-form
+/// feature. Longer inputs are reported and skipped: they are not news
+/// articles, and extraction time grows faster than their length.
+pub const MAX_DOCUMENT_BYTES: usize = 1 << 20;
+
+/// The longest sentence accepted, in tokens (words, numbers and symbols).
+/// Newswire sentences stay under a few hundred (Reuters-21578: 1,092 at
+/// most); a document with a longer one (a word list, a dump with no
+/// punctuation) is reported and skipped, as extraction time grows with the
+/// square of a sentence's length.
+pub const MAX_SENTENCE_TOKENS: usize = 5_000;
+
+/// The largest HTML page read: pages carry scripts and markup around the text.
+const MAX_HTML_BYTES: usize = 16 * MAX_DOCUMENT_BYTES;
+
+/// The longest JSONL line read: the text may be escaped (`\u00e9`) and come
+/// with other fields.
+const MAX_JSONL_LINE_BYTES: usize = 8 * MAX_DOCUMENT_BYTES;
+
+/// Why an article text is refused, if it is: too long, or a sentence too long
+/// to be prose (see [`MAX_DOCUMENT_BYTES`] and [`MAX_SENTENCE_TOKENS`]).
+pub fn check_text(text: &str) -> Result<(), String> {
+    if text.len() > MAX_DOCUMENT_BYTES {
+        return Err(format!(
+            "document of {} bytes, more than the {} MiB limit (not a news article), skipped",
+            text.len(),
+            MAX_DOCUMENT_BYTES >> 20
+        ));
+    }
+    // A sentence has at most as many tokens as its paragraph has bytes, so
+    // only long paragraphs need splitting.
+    if text.len() > MAX_SENTENCE_TOKENS {
+        for (i, p) in crate::text::paragraphs(text).into_iter().enumerate() {
+            if p.len() <= MAX_SENTENCE_TOKENS {
+                continue;
+            }
+            if let Some(s) = crate::text::sentences(text, p, i).iter().find(|s| s.tokens.len() > MAX_SENTENCE_TOKENS) {
+                return Err(format!(
+                    "a sentence of {} words and symbols at byte {}, more than the limit of {} (not prose), skipped",
+                    s.tokens.len(),
+                    s.span.start,
+                    MAX_SENTENCE_TOKENS
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// How inputs are read.
 #[derive(Debug, Clone)]
 pub struct InputOptions {
@@ -165,8 +214,9 @@ pub fn doc_id(path: &Path) -> String {
 }
 
 /// Expands the given paths into the files to read: directories are walked
-/// recursively (sorted, symlink loops skipped) for files of known formats;
-/// files named explicitly are read whatever their extension. `-` is stdin.
+/// recursively (sorted, symlink loops skipped) for regular files of known
+/// formats (a FIFO or device found there is reported, never opened: it could
+/// block); files named explicitly are read whatever their extension. `-` is stdin.
 pub fn expand(paths: &[PathBuf], errors: &mut dyn FnMut(InputError)) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut seen_dirs = HashSet::new();
@@ -203,8 +253,12 @@ fn walk(dir: &Path, seen: &mut HashSet<PathBuf>, out: &mut Vec<PathBuf>, errors:
     for p in paths {
         match std::fs::metadata(&p) {
             Ok(m) if m.is_dir() => walk(&p, seen, out, errors),
-            Ok(_) if Format::of(&p).is_some() => out.push(p),
-            Ok(_) => {}
+            Ok(_) if Format::of(&p).is_none() => {}
+            Ok(m) if m.is_file() => out.push(p),
+            Ok(_) => errors(InputError::File {
+                path: p,
+                message: "not a regular file (a FIFO, socket or device), skipped".into(),
+            }),
             // A dangling symlink or unreadable entry.
             Err(source) => errors(InputError::Io { path: p, source }),
         }
@@ -225,10 +279,17 @@ pub fn read(path: &Path, opts: &InputOptions, sink: &mut dyn FnMut(Result<Docume
         Format::Jsonl => read_jsonl(path, BufReader::new(file), sink),
         Format::Csv => read_csv(path, file, opts, sink),
         Format::Text | Format::Html => {
-            let bytes = match read_all(path, file) {
+            let max = if format == Format::Html { MAX_HTML_BYTES } else { MAX_DOCUMENT_BYTES };
+            let bytes = match read_all(path, file.take(max as u64 + 1)) {
                 Ok(b) => b,
                 Err(e) => return sink(Err(e)),
             };
+            if bytes.len() > max {
+                return sink(Err(InputError::File {
+                    path: path.to_path_buf(),
+                    message: format!("file larger than {} MiB (not a news article), skipped", max >> 20),
+                }));
+            }
             sink(whole_file(path, &bytes, format));
         }
     }
@@ -261,6 +322,7 @@ fn whole_file(path: &Path, bytes: &[u8], format: Format) -> Result<Document, Inp
     if text.trim().is_empty() {
         return Err(file_err("empty document, skipped"));
     }
+    check_text(&text).map_err(|m| file_err(&m))?;
     Ok(Document { id: doc_id(path), text, title, date, url: None, source: path.display().to_string() })
 }
 
@@ -293,12 +355,19 @@ fn read_jsonl(path: &Path, mut reader: impl BufRead, sink: &mut dyn FnMut(Result
     loop {
         buf.clear();
         line += 1;
-        match reader.read_until(b'\n', &mut buf) {
-            Ok(0) => return,
-            Ok(_) => {}
+        let too_long = match read_line_bounded(&mut reader, &mut buf, MAX_JSONL_LINE_BYTES) {
+            Ok((0, _)) => return,
+            Ok((_, too_long)) => too_long,
             Err(source) => return sink(Err(InputError::Io { path: path.to_path_buf(), source })),
-        }
+        };
         let err = |message: String| InputError::Line { path: path.to_path_buf(), line, message };
+        if too_long {
+            sink(Err(err(format!(
+                "line longer than {} MiB (not a news article), skipped",
+                MAX_JSONL_LINE_BYTES >> 20
+            ))));
+            continue;
+        }
         let Ok(s) = std::str::from_utf8(&buf) else {
             sink(Err(err("invalid UTF-8".into())));
             continue;
@@ -317,6 +386,10 @@ fn read_jsonl(path: &Path, mut reader: impl BufRead, sink: &mut dyn FnMut(Result
             sink(Err(err("no `text` field (or it is empty)".into())));
             continue;
         };
+        if let Err(m) = check_text(&text) {
+            sink(Err(err(m)));
+            continue;
+        }
         let id = match a.id {
             Some(serde_json::Value::String(s)) => s,
             Some(serde_json::Value::Number(n)) => n.to_string(),
@@ -324,6 +397,41 @@ fn read_jsonl(path: &Path, mut reader: impl BufRead, sink: &mut dyn FnMut(Result
         };
         let date = a.date.as_deref().map(normalize_date);
         sink(Ok(Document { id, text, title: a.title, date, url: a.url, source: format!("{}:{line}", path.display()) }));
+    }
+}
+
+/// Reads one line, with its `\n`, into `buf`, keeping at most `max` bytes
+/// of it: a line without end never fills the memory. Returns the bytes
+/// consumed (0 at the end of the input) and whether the line was longer than
+/// `max` (`buf` is then empty).
+fn read_line_bounded(reader: &mut impl BufRead, buf: &mut Vec<u8>, max: usize) -> std::io::Result<(usize, bool)> {
+    let (mut total, mut too_long) = (0, false);
+    loop {
+        let chunk = match reader.fill_buf() {
+            Ok(c) => c,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            return Ok((total, too_long));
+        }
+        let (n, done) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(i) => (i + 1, true),
+            None => (chunk.len(), false),
+        };
+        if !too_long {
+            if buf.len() + n <= max {
+                buf.extend_from_slice(&chunk[..n]);
+            } else {
+                too_long = true;
+                buf.clear();
+            }
+        }
+        reader.consume(n);
+        total += n;
+        if done {
+            return Ok((total, too_long));
+        }
     }
 }
 
@@ -378,6 +486,7 @@ fn read_csv(path: &Path, file: File, opts: &InputOptions, sink: &mut dyn FnMut(R
         };
         let doc = (|| {
             let text = field(Some(text_col))?.ok_or_else(|| err(format!("empty `{}` field", opts.text_column)))?;
+            check_text(&text).map_err(err)?;
             Ok(Document {
                 id: field(id_col)?.unwrap_or_else(|| format!("{}-{line}", doc_id(path))),
                 text,

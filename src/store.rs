@@ -39,6 +39,12 @@ pub enum StoreError {
         /// The file.
         path: PathBuf,
     },
+    /// SQLite found the file damaged (truncated, or pages overwritten).
+    #[error("database {path} is damaged (truncated or corrupt); restore it from a backup or use a new file")]
+    Corrupt {
+        /// The file.
+        path: PathBuf,
+    },
     /// The database was written by a newer newsgraph.
     #[error("database {path} has schema version {found}, newer than this build knows ({known}); upgrade newsgraph")]
     TooNew {
@@ -89,6 +95,8 @@ pub struct Stats {
     pub relations: i64,
     /// Statements.
     pub statements: i64,
+    /// Bytes of article text stored.
+    pub bytes: i64,
     /// Schema version.
     pub schema_version: i64,
 }
@@ -305,19 +313,29 @@ impl Store {
 
     /// Applies pending migrations, each in its own transaction.
     fn migrate(&mut self) -> Result<()> {
-        let v = self.version()?;
-        if v > SCHEMA_VERSION {
-            return Err(StoreError::TooNew { path: self.path.clone(), found: v, known: SCHEMA_VERSION });
-        }
-        for (i, sql) in MIGRATIONS.iter().enumerate().skip(v as usize) {
-            let path = self.path.clone();
+        let path = self.path.clone();
+        loop {
+            let v = self.version()?;
+            if v > SCHEMA_VERSION {
+                return Err(StoreError::TooNew { path, found: v, known: SCHEMA_VERSION });
+            }
+            if v == SCHEMA_VERSION {
+                return Ok(());
+            }
+            if v < 0 {
+                return Err(StoreError::NotADatabase { path });
+            }
             let tx =
                 self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(|e| sql_err(&path, e))?;
-            tx.execute_batch(sql).map_err(|e| sql_err(&path, e))?;
-            tx.pragma_update(None, "user_version", (i + 1) as i64).map_err(|e| sql_err(&path, e))?;
+            // Another process may have migrated while we waited for the write
+            // lock: read the version again under it.
+            let v: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| sql_err(&path, e))?;
+            if let Some(sql) = usize::try_from(v).ok().and_then(|v| MIGRATIONS.get(v)) {
+                tx.execute_batch(sql).map_err(|e| sql_err(&path, e))?;
+                tx.pragma_update(None, "user_version", v + 1).map_err(|e| sql_err(&path, e))?;
+            }
             tx.commit().map_err(|e| sql_err(&path, e))?;
         }
-        Ok(())
     }
 
     /// Whether a document with this content is stored.
@@ -391,6 +409,7 @@ impl Store {
             actors_by_kind: by_kind,
             relations: count("SELECT count(*) FROM relations")?,
             statements: count("SELECT count(*) FROM statements")?,
+            bytes: count("SELECT coalesce(sum(bytes), 0) FROM documents")?,
             schema_version: self.version()?,
         })
     }
@@ -774,6 +793,9 @@ fn sql_err(path: &Path, e: rusqlite::Error) -> StoreError {
     if let rusqlite::Error::SqliteFailure(f, _) = &e {
         if matches!(f.code, rusqlite::ErrorCode::NotADatabase) {
             return StoreError::NotADatabase { path: path.to_path_buf() };
+        }
+        if matches!(f.code, rusqlite::ErrorCode::DatabaseCorrupt) {
+            return StoreError::Corrupt { path: path.to_path_buf() };
         }
     }
     StoreError::Sqlite { path: path.to_path_buf(), source: e }

@@ -100,6 +100,11 @@ impl Rng {
         &xs[self.below(xs.len())]
     }
 
+    /// A word from a list.
+    fn word<'a>(&mut self, xs: &[&'a str]) -> &'a str {
+        xs[self.below(xs.len())]
+    }
+
     /// An index drawn with the given weights.
     fn weighted(&mut self, weights: &[u32]) -> usize {
         let total: u32 = weights.iter().sum();
@@ -171,39 +176,124 @@ fn weekday(day: i64) -> &'static str {
 // ---------------------------------------------------------------------------
 // Names and words
 
-/// Given names with gender (all in the lexicon's given-name list, so the
-/// extractor tells them from places), from many cultures.
-const FEMALE: &[&str] = &[
-    "Aiko", "Naoko", "Yoko", "Sakura", "Priya", "Ananya", "Deepa", "Kavita", "Meera", "Neha", "Fatima", "Layla", "Amina",
-    "Samira", "Nadia", "Yasmin", "Mariam", "Salma", "Rania", "Halima", "Ngozi", "Abena", "Zanele", "Folake", "Chipo",
-    "Nomvula", "Lerato", "Wanjiru", "Olga", "Natalia", "Irina", "Yelena", "Tatiana", "Agnieszka", "Katarzyna", "Zofia",
-    "Ingrid", "Sigrid", "Mette", "Greta", "Ursula", "Juliette", "Amelie", "Chloe", "Giulia", "Francesca", "Chiara",
-    "Lucia", "Carmen", "Beatriz", "Fernanda", "Gabriela", "Valentina", "Paula", "Isabel", "Rosa", "Ana", "Maria",
-    "Sarah", "Emily", "Rachel", "Helen", "Mary", "Margaret", "Siobhan", "Leila", "Shirin", "Ayse", "Elif", "Zeynep",
-    "Eleni", "Sophia", "Siti", "Dewi", "Malak", "Aisha", "Elena", "Anna", "Eva", "Ines", "Lina",
+/// Names of one culture: given names by gender (all in the lexicon's
+/// given-name list, so the extractor tells them from places) and family
+/// names (none of them a place, a given name or a gazetteer entry).
+struct Culture {
+    female: &'static [&'static str],
+    male: &'static [&'static str],
+    last: &'static [&'static str],
+}
+
+const EAST_ASIA: usize = 0;
+const SOUTH_ASIA: usize = 1;
+const SOUTHEAST_ASIA: usize = 2;
+const MIDDLE_EAST: usize = 3;
+const AFRICA: usize = 4;
+const EUROPE: usize = 5;
+const LATIN: usize = 6;
+const ANGLO: usize = 7;
+
+const CULTURES: &[Culture] = &[
+    Culture {
+        female: &["Aiko", "Naoko", "Yoko", "Sakura", "Mei", "Seo-yeon", "Yuki"],
+        male: &["Hiroshi", "Kenji", "Takeshi", "Haruto", "Kenta", "Wei", "Jun", "Min-jun"],
+        last: &[
+            "Tanaka", "Watanabe", "Yamamoto", "Nakamura", "Kobayashi", "Sato", "Ito", "Wang", "Zhang", "Chen", "Liu",
+            "Zhou", "Huang", "Park", "Choi", "Jung", "Kang", "Yoon",
+        ],
+    },
+    Culture {
+        female: &["Priya", "Ananya", "Deepa", "Kavita", "Meera", "Neha"],
+        male: &["Arjun", "Rahul", "Sanjay", "Vikram", "Rohan"],
+        last: &["Sharma", "Patel", "Gupta", "Singh", "Iyer", "Rao", "Khan", "Chowdhury", "Das", "Reddy", "Joshi"],
+    },
+    Culture {
+        female: &["Siti", "Dewi", "Malak"],
+        male: &["Somchai", "Budi", "Agus"],
+        last: &["Nguyen", "Pham", "Santoso", "Wijaya", "Lim", "Tan"],
+    },
+    Culture {
+        female: &[
+            "Fatima", "Layla", "Samira", "Nadia", "Yasmin", "Mariam", "Salma", "Rania", "Aisha", "Leila", "Shirin",
+            "Ayse", "Elif", "Zeynep",
+        ],
+        male: &[
+            "Ahmed", "Omar", "Yusuf", "Mustafa", "Khalid", "Hassan", "Tariq", "Ibrahim", "Mohammed", "Nasser", "Hamid",
+            "Ahmad", "Reza", "Arash", "Mehmet", "Emre", "Kemal",
+        ],
+        last: &["Haddad", "Rahimi", "Hosseini", "Yilmaz", "Demir", "Kaya", "Karimi", "Darwish", "Ozturk", "Celik"],
+    },
+    Culture {
+        female: &["Amina", "Ngozi", "Abena", "Zanele", "Folake", "Chipo", "Nomvula", "Lerato", "Wanjiru", "Halima"],
+        male: &["Kwame", "Thabo", "Kofi", "Emeka", "Adebayo", "Oluwaseun", "Tendai", "Sipho", "Bongani"],
+        last: &[
+            "Okafor", "Adeyemi", "Mensah", "Owusu", "Mwangi", "Otieno", "Dlamini", "Nkosi", "Tesfaye", "Bekele",
+            "Diallo", "Traore", "Ndiaye", "Kamara", "Phiri", "Moyo",
+        ],
+    },
+    Culture {
+        female: &[
+            "Olga", "Natalia", "Irina", "Yelena", "Tatiana", "Agnieszka", "Katarzyna", "Zofia", "Ingrid", "Sigrid",
+            "Mette", "Greta", "Ursula", "Juliette", "Amelie", "Chloe", "Giulia", "Francesca", "Chiara", "Eleni",
+            "Sophia", "Elena", "Anna", "Eva",
+        ],
+        male: &[
+            "Dmitri", "Ivan", "Sergei", "Mikhail", "Pavel", "Andrei", "Piotr", "Jakub", "Tomas", "Lars", "Sven",
+            "Henrik", "Johan", "Erik", "Pierre", "Francois", "Hans", "Klaus", "Marco", "Matteo", "Alessandro", "Nikos",
+            "Dimitris", "Hugo",
+        ],
+        last: &[
+            "Ivanov", "Petrov", "Smirnov", "Kowalski", "Nowak", "Horvat", "Kovacs", "Nagy", "Andersson", "Nielsen",
+            "Johansson", "Lindqvist", "Dubois", "Moreau", "Lefebvre", "Schmidt", "Weber", "Fischer", "Becker", "Rossi",
+            "Bianchi", "Ricci", "Papadopoulos", "Georgiou",
+        ],
+    },
+    Culture {
+        female: &[
+            "Lucia", "Carmen", "Beatriz", "Fernanda", "Gabriela", "Valentina", "Paula", "Isabel", "Rosa", "Ana", "Maria",
+            "Ines",
+        ],
+        male: &[
+            "Carlos", "Diego", "Javier", "Rafael", "Jorge", "Mateo", "Pedro", "Miguel", "Luiz", "Joao", "Ricardo",
+            "Fernando", "Jose",
+        ],
+        last: &[
+            "Garcia", "Fernandez", "Lopez", "Martinez", "Silva", "Santos", "Oliveira", "Alvarez", "Herrera", "Castillo",
+            "Morales", "Vargas", "Reyes", "Cruz", "Ramos", "Torres", "Mendoza", "Rojas", "Gomez", "Perez", "Sanchez",
+            "Ramirez",
+        ],
+    },
+    Culture {
+        female: &["Sarah", "Emily", "Rachel", "Helen", "Mary", "Margaret", "Siobhan", "Lina"],
+        male: &["James", "David", "Michael", "Thomas", "John", "Robert", "Patrick", "Liam"],
+        last: &[
+            "Murphy", "O'Brien", "Walsh", "Carter", "Hughes", "Collins", "Wright", "Campbell", "Thompson", "Evans",
+            "Clarke",
+        ],
+    },
 ];
-const MALE: &[&str] = &[
-    "Hiroshi", "Kenji", "Takeshi", "Haruto", "Kenta", "Arjun", "Rahul", "Sanjay", "Vikram", "Rohan", "Ahmed", "Omar",
-    "Yusuf", "Mustafa", "Khalid", "Hassan", "Tariq", "Ibrahim", "Mohammed", "Nasser", "Hamid", "Ahmad", "Kwame",
-    "Thabo", "Kofi", "Emeka", "Adebayo", "Oluwaseun", "Tendai", "Sipho", "Bongani", "Dmitri", "Ivan", "Sergei",
-    "Mikhail", "Pavel", "Andrei", "Piotr", "Jakub", "Tomas", "Lars", "Sven", "Henrik", "Johan", "Erik", "Pierre",
-    "Francois", "Hans", "Klaus", "Marco", "Matteo", "Alessandro", "Carlos", "Diego", "Javier", "Rafael", "Jorge",
-    "Mateo", "Pedro", "Miguel", "Luiz", "Joao", "Ricardo", "Fernando", "Jose", "Hugo", "James", "David", "Michael",
-    "Thomas", "John", "Robert", "Patrick", "Liam", "Reza", "Arash", "Mehmet", "Emre", "Kemal", "Nikos", "Dimitris",
-    "Somchai", "Budi", "Agus",
-];
-/// Family names, none of them a place, a given name or a gazetteer entry.
-const LAST: &[&str] = &[
-    "Tanaka", "Watanabe", "Yamamoto", "Nakamura", "Kobayashi", "Wang", "Zhang", "Chen", "Liu", "Zhou", "Park", "Choi",
-    "Jung", "Sharma", "Patel", "Gupta", "Singh", "Iyer", "Rao", "Khan", "Haddad", "Rahimi", "Hosseini", "Yilmaz",
-    "Demir", "Kaya", "Okafor", "Adeyemi", "Mensah", "Owusu", "Mwangi", "Otieno", "Dlamini", "Nkosi", "Ivanov", "Petrov",
-    "Smirnov", "Kowalski", "Nowak", "Horvat", "Kovacs", "Nagy", "Andersson", "Nielsen", "Johansson", "Lindqvist",
-    "Dubois", "Moreau", "Lefebvre", "Schmidt", "Weber", "Fischer", "Becker", "Rossi", "Bianchi", "Ricci", "Garcia",
-    "Fernandez", "Lopez", "Martinez", "Silva", "Santos", "Oliveira", "Murphy", "O'Brien", "Walsh", "Carter",
-    "Papadopoulos", "Georgiou", "Nguyen", "Pham", "Santoso", "Wijaya", "Tesfaye", "Bekele", "Diallo", "Traore",
-    "Ndiaye", "Kamara", "Phiri", "Moyo", "Alvarez", "Herrera", "Castillo", "Morales", "Vargas", "Reyes", "Cruz",
-    "Karimi",
-];
+
+/// The culture most of a country's office holders take their names from.
+fn culture_of(name: &str, region: &str) -> usize {
+    match name {
+        "China" | "Japan" | "North Korea" | "South Korea" | "Taiwan" | "Hong Kong" | "Macau" | "Mongolia" => EAST_ASIA,
+        "India" | "Pakistan" | "Bangladesh" | "Nepal" | "Sri Lanka" | "Bhutan" | "Maldives" | "Afghanistan" => SOUTH_ASIA,
+        "Israel" | "Kazakhstan" | "Kyrgyzstan" | "Tajikistan" | "Turkmenistan" | "Uzbekistan" => EUROPE,
+        "United Kingdom" | "Ireland" | "Guyana" | "Suriname" | "Belize" | "Canada" | "United States" => ANGLO,
+        "Spain" | "Portugal" | "Mexico" | "Cuba" | "Dominican Republic" | "Puerto Rico" => LATIN,
+        "Turkey" | "Azerbaijan" | "Algeria" | "Egypt" | "Libya" | "Morocco" | "Tunisia" | "Sudan" | "Mauritania"
+        | "Western Sahara" | "Somalia" | "Djibouti" | "Comoros" => MIDDLE_EAST,
+        _ => match region {
+            "Asia" => SOUTHEAST_ASIA,
+            "Middle East" => MIDDLE_EAST,
+            "Africa" => AFRICA,
+            "South America" | "Central America" => LATIN,
+            "Europe" => EUROPE,
+            _ => ANGLO,
+        },
+    }
+}
 
 /// A title: as written before a name, and as a role nominal.
 struct TitleDef {
@@ -235,6 +325,25 @@ const DEFENSE_MINISTER: usize = 4;
 const SPOKESPERSON: usize = 12;
 /// Ministers that meet their counterparts.
 const MINISTERS: &[usize] = &[4, 5, 6, 7, 8, 9, 10];
+
+/// A title as written in a country: "Secretary of State" in the United States.
+fn title_name(nation: &str, title: usize) -> (&'static str, &'static str) {
+    match (nation, title) {
+        ("United States", 3) => ("Secretary of State", "secretary of state"),
+        ("United States", 4) => ("Defense Secretary", "defense secretary"),
+        ("United States", 5 | 8) => ("Commerce Secretary", "commerce secretary"),
+        ("United States", 6) => ("Treasury Secretary", "treasury secretary"),
+        ("United States", 7) => ("Energy Secretary", "energy secretary"),
+        ("United States", 9) => ("Homeland Security Secretary", "homeland security secretary"),
+        ("United States", 10) => ("Deputy Secretary of State", "deputy secretary of state"),
+        ("United Kingdom", 3) => ("Foreign Secretary", "foreign secretary"),
+        ("United Kingdom", 4) => ("Defence Secretary", "defence secretary"),
+        ("United Kingdom", 5 | 8) => ("Business Secretary", "business secretary"),
+        ("United Kingdom", 6) => ("Chancellor of the Exchequer", "chancellor of the exchequer"),
+        ("United Kingdom", 9) => ("Home Secretary", "home secretary"),
+        _ => (TITLES[title].cap, TITLES[title].low),
+    }
+}
 
 /// Countries led by a prime minister (the rest have a president).
 const PM_COUNTRIES: &[&str] = &[
@@ -382,8 +491,8 @@ const TOPICS: &[Topic] = &[
         ],
         issue: &["regional security", "missile defense", "nuclear disarmament", "the security of the region"],
         demand: &[
-            "return to talks on its nuclear program",
-            "halt its missile launches",
+            "return to talks on the nuclear program",
+            "halt the missile launches",
             "abide by Security Council resolutions",
             "refrain from further provocations",
         ],
@@ -406,7 +515,7 @@ const TOPICS: &[Topic] = &[
             "boost investment",
         ],
         issue: &["trade", "supply chains", "market access", "the trade dispute", "investment rules"],
-        demand: &["lift its export restrictions", "drop the new tariffs", "open its markets", "end unfair subsidies"],
+        demand: &["lift the export restrictions", "drop the new tariffs", "open up to foreign investors", "end unfair subsidies"],
         target: &["port facilities", "cargo terminals", "fuel depots"],
         headline: "trade curbs",
     },
@@ -426,7 +535,7 @@ const TOPICS: &[Topic] = &[
             "stabilize energy prices",
         ],
         issue: &["energy security", "climate change", "gas supplies", "the energy transition", "oil prices"],
-        demand: &["restore gas supplies", "halt drilling in disputed waters", "honor its climate commitments"],
+        demand: &["restore gas supplies", "halt drilling in disputed waters", "honor the climate commitments"],
         target: &["power plants", "energy infrastructure", "oil refinery", "gas pipeline"],
         headline: "energy cuts",
     },
@@ -440,7 +549,7 @@ const TOPICS: &[Topic] = &[
         ],
         coop: &["support a ceasefire", "send humanitarian aid", "rebuild border towns", "monitor the ceasefire line"],
         issue: &["the border conflict", "the ceasefire", "humanitarian aid", "refugees fleeing the fighting"],
-        demand: &["withdraw its troops", "respect the ceasefire", "allow aid convoys through", "stop the shelling"],
+        demand: &["withdraw troops from the border", "respect the ceasefire", "allow aid convoys through", "stop the shelling"],
         target: &["border posts", "military positions", "supply lines", "ammunition depots"],
         headline: "border attack",
     },
@@ -454,7 +563,7 @@ const TOPICS: &[Topic] = &[
         ],
         coop: &["fight cybercrime", "protect critical infrastructure", "share threat intelligence", "regulate artificial intelligence"],
         issue: &["cybersecurity", "election security", "critical infrastructure", "online disinformation"],
-        demand: &["stop its cyberattacks", "hand over the hackers", "end its interference"],
+        demand: &["stop the cyberattacks", "hand over the hackers", "end the interference"],
         target: &["communications networks", "government servers", "data centers"],
         headline: "cyberattacks",
     },
@@ -473,7 +582,7 @@ const TOPICS: &[Topic] = &[
             "build coast guard ships",
         ],
         issue: &["maritime security", "the territorial dispute", "freedom of navigation", "fishing rights"],
-        demand: &["release the fishing crew", "withdraw its warships", "respect international maritime law"],
+        demand: &["release the fishing crew", "withdraw the warships", "respect international maritime law"],
         target: &["patrol boats", "coast guard vessels", "naval outpost"],
         headline: "naval moves",
     },
@@ -524,115 +633,122 @@ const QUARTERS: &[&str] = &["first", "second", "third", "fourth"];
 
 // Sentence templates. `{S}`, `{O}`, `{X}` are the subject, object and third
 // party (`{S's}` possessive; `{Sn}` the country of S, `{adjS}` its
-// adjective, `{capS}` its capital); the rest are words drawn at random.
+// adjective, `{capS}` its capital); `{tail}` is an optional closing phrase;
+// the rest are words drawn at random.
 
 const LEAD_PAIR: &[&str] = &[
-    "{S} and {O} agreed on {day} to {coop}, amid growing concern over {X's} {prov}.",
-    "{S} and {O} agreed on {day} to {coop} and to step up coordination on {issue} after {X} {provp}.",
-    "{S} and {O} pledged on {day} to {coop}, a week after {X} {provp}.",
+    "{S} and {O} agreed on {day} to {coop} and to step up coordination on {issue}, amid growing concern over {X's} {prov}.",
+    "{S} and {O} agreed on {day} to {coop} after {X} {provp}, in a sign of closer ties between the two countries.",
+    "{S} and {O} pledged on {day} to {coop}, a week after {X} {provp} and raised fears of a wider crisis in the region.",
 ];
 const LEAD_MEET: &[&str] = &[
-    "{S} met {O} in {capS} on {day} for talks on {issue}, as the two countries sought to {coop}.",
-    "{S} held talks with {O} in {capS} on {day}, with {issue} and {X's} {prov} high on the agenda.",
+    "{S} met {O} in {capS} on {day} for talks on {issue}, as the two countries sought to {coop} in the face of {X's} {prov}.",
+    "{S} held talks with {O} in {capS} on {day}, with {issue} and {X's} {prov} high on the agenda of their first meeting this year.",
 ];
 const LEAD_CONFLICT: &[&str] = &[
-    "{S} condemned {O's} {prov} on {day}, saying it threatened peace and stability in the region.",
-    "{S} on {day} accused {O} of {accusation} and urged it to {demand}.",
-    "{S} criticized {O} on {day} over its {prov}, calling it {charac}.",
+    "{S} condemned {O's} {prov} on {day}, saying it threatened peace and stability in the region and violated a string of international agreements.",
+    "{S} on {day} accused {O} of {accusation} and urged it to {demand}, in the sharpest rebuke yet in a long-running dispute over {issue}.",
+    "{S} criticized {O} on {day} over its {prov}, calling it {charac} and warning of consequences if it continued.",
 ];
 const LEAD_ATTACK: &[&str] = &[
-    "{S} attacked {O's} {target} on {day}, officials said, in a sharp escalation of {issue}.",
-    "{adjS} forces attacked {O's} {target} early on {day}, killing {num} people, according to {O's} military.",
+    "{S} attacked {O's} {target} on {day}, officials said, in a sharp escalation of {issue} that drew swift condemnation from governments around the world.",
+    "{adjS} forces attacked {O's} {target} early on {day}, killing {num} people, according to {O's} military, which said it had shot down several drones.",
 ];
 
 const CONFLICT: &[&str] = &[
-    "{S} condemned {O's} {prov} on {day}, calling it a threat to regional stability.",
-    "{S} strongly condemned {O's} {prov}.",
-    "{S} criticized {O} over {issue}.",
-    "{S} sharply criticized {O's} handling of {issue}.",
-    "{S} accused {O} of {accusation}.",
-    "{S} urged {O} to {demand}.",
-    "{S} warned {O} against further provocations.",
-    "{S} threatened {O} with new sanctions if the {prov} continued.",
-    "{S} rejected {O's} proposal for {proposal}.",
-    "{S} imposed sanctions on {O} over its {prov}.",
-    "{S} called on {O} to {demand}.",
-    "{S} denounced {O's} {prov} as {charac}.",
-    "{S} blamed {O} for {blamefor}.",
-    "{S} expelled two {adjO} diplomats over the {prov}.",
-    "{S} summoned {O's} ambassador to protest the {prov}.",
+    "{S} condemned {O's} {prov} on {day}, calling it a threat to regional stability{tail}.",
+    "{S} strongly condemned {O's} {prov} and said it would raise the matter at the United Nations{tail}.",
+    "{S} criticized {O} over {issue}{tail}.",
+    "{S} sharply criticized {O's} handling of {issue}, saying it had done little to ease tensions{tail}.",
+    "{S} accused {O} of {accusation}{tail}.",
+    "{S} urged {O} to {demand}{tail}.",
+    "{S} warned {O} against further provocations{tail}.",
+    "{S} threatened {O} with new sanctions if the {prov} continued{tail}.",
+    "{S} rejected {O's} proposal for {proposal}, calling it a delaying tactic{tail}.",
+    "{S} imposed sanctions on {O} over its {prov}, freezing assets and banning travel by senior officials{tail}.",
+    "{S} called on {O} to {demand}{tail}.",
+    "{S} denounced {O's} {prov} as {charac}{tail}.",
+    "{S} blamed {O} for {blamefor}{tail}.",
+    "{S} expelled two {adjO} diplomats over the {prov}, giving them 72 hours to leave the country{tail}.",
+    "{S} summoned {O's} ambassador to protest the {prov}{tail}.",
 ];
 const REBUTTAL: &[&str] = &[
-    "{S} rejected {O's} criticism as interference in its internal affairs.",
-    "{S} accused {O} of {accusation}.",
-    "{S} threatened {O} with countermeasures.",
-    "{S} blamed {O} for {blamefor}.",
-    "{S} denied {O's} accusations and said it would {demand2}.",
+    "{S} rejected {O's} criticism as interference in its internal affairs{tail}.",
+    "{S} accused {O} of {accusation} and of trying to divert attention from its own problems{tail}.",
+    "{S} threatened {O} with countermeasures{tail}.",
+    "{S} blamed {O} for {blamefor}{tail}.",
+    "{S} denied {O's} accusations and said it would {demand2}{tail}.",
 ];
 const COOP: &[&str] = &[
-    "{S} praised {O} for {praisefor}.",
-    "{S} welcomed {O's} decision to {coop}.",
-    "{S} thanked {O} for {praisefor}.",
-    "{S} congratulated {O} on {congrat}.",
-    "{S} invited {O} to visit {capS} later this year.",
-    "{S} met {O} in {capO} on {day}.",
-    "{S} held talks with {O} in {capS} on {day}.",
-    "{S} signed an agreement with {O} to {coop}.",
-    "{S} will cooperate with {O} on {issue}.",
-    "{S} hosted {O} for talks on {issue}.",
-    "{S} supports {O's} bid to {coop}.",
+    "{S} praised {O} for {praisefor}{tail}.",
+    "{S} welcomed {O's} decision to {coop}, calling it a milestone for the relationship{tail}.",
+    "{S} thanked {O} for {praisefor}{tail}.",
+    "{S} congratulated {O} on {congrat}{tail}.",
+    "{S} invited {O} to visit {capS} later this year, and the invitation was accepted{tail}.",
+    "{S} met {O} in {capO} on {day}{tail}.",
+    "{S} held talks with {O} in {capS} on {day}, the first such meeting in more than a year{tail}.",
+    "{S} signed an agreement with {O} to {coop}{tail}.",
+    "{S} will cooperate with {O} on {issue}{tail}.",
+    "{S} hosted {O} for talks on {issue} and a working lunch{tail}.",
+    "{S} supports {O's} bid to {coop}{tail}.",
 ];
 const PAIR: &[&str] = &[
-    "{S} and {O} agreed on {day} to {coop}.",
-    "{S} and {O} agreed to {coop} and to step up coordination on {issue}.",
-    "{S} and {O} signed an agreement to {coop}.",
-    "{S} and {O} discussed {issue} by phone on {day}.",
-    "{S} and {O} pledged to {coop}.",
+    "{S} and {O} agreed on {day} to {coop}{tail}.",
+    "{S} and {O} agreed to {coop} and to step up coordination on {issue}{tail}.",
+    "{S} and {O} signed an agreement to {coop}, capping months of negotiations{tail}.",
+    "{S} and {O} discussed {issue} by phone on {day}{tail}.",
+    "{S} and {O} pledged to {coop}{tail}.",
 ];
 const BOTH: &[&str] = &[
-    "{both} also condemned {X's} {prov}.",
-    "{both} agreed to {coop}.",
-    "{both} urged {X} to {demand}.",
-    "{both} also criticized {X} over {issue}.",
-    "{both} discussed {issue} over dinner.",
+    "{both} also condemned {X's} {prov} \"in the strongest terms\"{tail}.",
+    "{both} agreed to {coop}{tail}.",
+    "{both} urged {X} to {demand}{tail}.",
+    "{both} also criticized {X} over {issue}{tail}.",
+    "{both} discussed {issue} over dinner and agreed to meet again before the end of the year.",
 ];
 const NEGATIVE: &[&str] = &[
-    "{S} did not criticize {O} directly.",
-    "{S} has not condemned {O's} {prov}.",
-    "{S} refused to meet {O}.",
-    "{S} declined to criticize {O}, calling for restraint on all sides.",
-    "{S} did not condemn the {prov}.",
+    "{S} did not criticize {O} directly, but called for restraint{tail}.",
+    "{S} has not condemned {O's} {prov}{tail}.",
+    "{S} refused to meet {O}{tail}.",
+    "{S} declined to criticize {O}, calling for restraint on all sides{tail}.",
+    "{S} did not condemn the {prov}, saying it needed more information{tail}.",
 ];
 const PASSIVE: &[&str] = &[
-    "{O} was criticized by {S} for {blamefor}.",
-    "{O's} {prov} was condemned by {S}.",
-    "{O} was accused by {S} of {accusation}.",
+    "{O} was criticized by {S} for {blamefor}{tail}.",
+    "{O's} {prov} was condemned by {S}{tail}.",
+    "{O} was accused by {S} of {accusation}{tail}.",
 ];
 const PASSIVE_ATTACK: &[&str] = &[
-    "{O} was attacked by {S} on {day}, the {adjO} defense ministry said.",
-    "{O's} {target} were attacked by {S} overnight.",
+    "{O} was attacked by {S} on {day}, the {adjO} defense ministry said, adding that air defenses had intercepted most of the drones.",
+    "{O's} {target} were attacked by {S} overnight, according to local officials, who said damage was being assessed.",
 ];
 const ATTACK: &[&str] = &[
-    "{S} attacked {O's} {target} with drones on {day}.",
-    "{adjS} forces shelled and attacked {O} on {day}.",
-    "{S} struck {O's} {target} overnight, killing {num} soldiers.",
+    "{S} attacked {O's} {target} with drones on {day}{tail}.",
+    "{adjS} forces shelled and attacked {O} on {day}, forcing residents of border villages to flee.",
+    "{S} struck {O's} {target} overnight, killing {num} soldiers{tail}.",
 ];
+/// Reported speech any speaker can make (people, countries, organisations).
 const SPEECH: &[&str] = &[
     "{S} said {clause}.",
-    "{S} said that {clause}.",
+    "{S} said that {clause}{tail}.",
+    "{clause}, according to {S}.",
+    "According to {S}, {clause}.",
+    "{S} warned that {clause}.",
+    "In a statement, {S} said {clause}, and that {clause2}.",
+    "{S} said on {day} that {clause}, but gave no further details.",
+];
+/// Reported speech of people only.
+const SPEECH_PERSON: &[&str] = &[
     "{S} told reporters in {capS} that {clause}.",
     "{S} told {O} that {clause}.",
     "\"{quote},\" {S} said.",
-    "\"{quote},\" {S} told reporters.",
+    "\"{quote},\" {S} told reporters after the meeting.",
     "\"{quote}. {quote},\" {S} said.",
     "\"{quote},\" {S} said, adding that {clause}.",
-    "{clause}, according to {S}.",
-    "According to {S}, {clause}.",
     "{S} added that {clause}.",
     "{S} stressed that {clause}.",
-    "{S} warned that {clause}.",
     "Speaking at a news conference in {capS}, {S} said {clause}.",
-    "In a statement, {S} said {clause}.",
+    "{S} told parliament that {clause}, and that {clause2}.",
 ];
 const CLAUSES: &[&str] = &[
     "{X's} {prov} posed a grave threat to the region",
@@ -650,6 +766,14 @@ const CLAUSES: &[&str] = &[
     "{O} had promised to {coop}",
     "it was too early to say whether {X} would {demand}",
 ];
+/// Clauses that refer to no actor, for second clauses.
+const CLAUSES2: &[&str] = &[
+    "more talks were planned for next month",
+    "the government was monitoring the situation closely",
+    "all options remained on the table",
+    "a joint statement would be issued later in the week",
+    "the details were still being worked out",
+];
 const QUOTES: &[&str] = &[
     "We will not tolerate any further provocation",
     "This is a grave challenge to peace and stability in the region",
@@ -666,31 +790,50 @@ const QUOTES: &[&str] = &[
     "We will do everything necessary to protect our citizens",
     "The international community must respond with one voice",
 ];
+/// Optional closing phrases ("" more often than not).
+const TAILS: &[&str] = &[
+    "",
+    "",
+    "",
+    ", a move likely to deepen tensions in the region",
+    ", in a sign of the growing rift between the two sides",
+    ", days before a regional summit",
+    ", as pressure mounted on the government at home",
+    ", the latest in a series of diplomatic moves",
+    ", without giving details",
+    ", according to a readout of the call",
+    ", two sources familiar with the matter said",
+    ", official media reported",
+    ", diplomats said",
+    ", according to people briefed on the discussions",
+    ", in remarks broadcast on state television",
+    ", after weeks of mounting pressure from allies",
+];
 const FILLER: &[&str] = &[
-    "The {adjS} currency weakened {pct}% against the dollar on {day}.",
-    "Oil prices rose {pct}% to ${price} a barrel.",
-    "Benchmark stock indexes in {capS} closed {pct}% {updown} on {day}.",
-    "Inflation stood at {pct}% in {month}, down from {pct}% a month earlier.",
-    "The central bank left its key interest rate unchanged at {pct}%.",
-    "Heavy rain was forecast across much of the region over the weekend.",
-    "Temperatures in {capS} were expected to reach {temp} degrees Celsius.",
-    "Shares of {co} rose {pct}% in early trading.",
-    "Trade between the two countries was worth about ${bn} billion last year.",
-    "The economy grew {pct}% in the {quarter} quarter from a year earlier.",
+    "The {adjS} currency weakened {pct}% against the dollar on {day}, its steepest fall in {num} weeks, as investors fretted over the outlook for growth.",
+    "Oil prices rose {pct}% to ${price} a barrel, extending gains for a third straight session as traders weighed supply risks.",
+    "Benchmark stock indexes in {capS} closed {pct}% {updown} on {day}, with energy and banking shares leading the moves.",
+    "Inflation stood at {pct}% in {month}, down from {pct}% a month earlier, according to official data released on {day}.",
+    "The central bank left its key interest rate unchanged at {pct}% at its last meeting, citing uncertainty over the global economy.",
+    "Heavy rain was forecast across much of the region over the weekend, and authorities warned of flooding in low-lying areas.",
+    "Temperatures in {capS} were expected to reach {temp} degrees Celsius this week, prompting health warnings for the elderly.",
+    "Shares of {co} rose {pct}% in early trading after the company raised its full-year profit forecast.",
+    "Trade between the two countries was worth about ${bn} billion last year, according to government figures.",
+    "The economy grew {pct}% in the {quarter} quarter from a year earlier, slightly faster than economists had expected.",
     "Officials did not immediately respond to a request for comment.",
-    "Analysts said markets were likely to remain volatile in the coming weeks.",
-    "Gold prices were little changed at ${gold} an ounce.",
-    "The dollar was steady against a basket of major currencies.",
-    "Flights out of {capS} were delayed by fog for several hours on {day}.",
-    "The government is expected to present its budget in {month}.",
-    "Unemployment fell to {pct}% in {month}, the lowest level in {num} years.",
-    "Bond yields edged {updown2} as investors awaited new data on growth.",
+    "Analysts said markets were likely to remain volatile in the coming weeks as investors waited for clarity on interest rates.",
+    "Gold prices were little changed at ${gold} an ounce, while the dollar was steady against a basket of major currencies.",
+    "Flights out of {capS} were delayed by fog for several hours on {day}, disrupting travel for thousands of passengers.",
+    "The government is expected to present its budget in {month}, with spending on defense and health set to rise.",
+    "Unemployment fell to {pct}% in {month}, the lowest level in {num} years, as the services sector kept hiring.",
+    "Bond yields edged {updown2} as investors awaited new data on growth and the path of inflation.",
+    "The meeting took place behind closed doors, and no journalists were allowed into the venue.",
 ];
 const BACKGROUND: &[&str] = &[
-    "{Sn} and {On} have been at odds over {issue} for years.",
+    "{Sn} and {On} have been at odds over {issue} for years, and previous rounds of talks ended without agreement.",
     "The visit is the first by a {adjS} leader to {On} in {num} years.",
-    "Relations between {Sn} and {On} have improved since {year}.",
-    "{Sn} is {On's} largest trading partner.",
+    "Relations between {Sn} and {On} have improved since {year}, when the two sides restored regular high-level contacts.",
+    "{Sn} is {On's} largest trading partner, and the two economies are closely linked through energy and manufacturing.",
     "{Sn} and {On} established diplomatic ties in {year2}.",
 ];
 
@@ -711,6 +854,8 @@ struct Nation {
     metonym: bool,
     /// Title index of the head of government.
     leader: usize,
+    /// Index into [`CULTURES`] of most of its office holders' names.
+    culture: usize,
 }
 
 /// Everything the generator draws actors from, built once per run.
@@ -778,6 +923,7 @@ impl World {
                     bare: c.name.clone(),
                     adj,
                     capital: cap.map_or_else(|| c.name.clone(), str::to_string),
+                    culture: culture_of(&c.name, &c.region),
                     metonym: cap.is_some_and(|cap| cap != c.name && !c.name.starts_with(cap)),
                     leader,
                 }
@@ -814,12 +960,15 @@ impl World {
         // A lexicon without countries or organisations (a stripped user
         // lexicon) still gives articles: invented placeholders stand in.
         if w.nations.len() < 4 || w.people_nations.len() < 4 {
-            for (name, adj, cap) in [
+            for (n, (name, adj, cap)) in [
                 ("Arcadia", "Arcadian", "Ostra"),
                 ("Borealia", "Borealian", "Nordhavn"),
                 ("Caldera", "Calderan", "Vulcan City"),
                 ("Deltaria", "Deltarian", "Riverton"),
-            ] {
+            ]
+            .into_iter()
+            .enumerate()
+            {
                 w.people_nations.push(w.nations.len());
                 w.nations.push(Nation {
                     name: name.into(),
@@ -828,6 +977,7 @@ impl World {
                     capital: cap.into(),
                     metonym: true,
                     leader: PRESIDENT,
+                    culture: n % CULTURES.len(),
                 });
             }
         }
@@ -860,9 +1010,16 @@ impl World {
         let era = (day + nation as i64 * 173 + title as i64 * 61).div_euclid(1000) as u64;
         let h = mix(seed ^ 0x0FF1_CE00, ((nation as u64) << 40) ^ ((title as u64) << 32) ^ era);
         let female = h & 1 == 1;
-        let first = if female { FEMALE[(h >> 8) as usize % FEMALE.len()] } else { MALE[(h >> 8) as usize % MALE.len()] };
-        let last = LAST[(h >> 32) as usize % LAST.len()];
-        Person { first, last, female, title, nation }
+        let h2 = finalize(h);
+        // Mostly names of the country's own culture; some from anywhere.
+        let home = self.nations[nation].culture;
+        let c1 = if (h >> 4) % 100 < 80 { home } else { (h >> 12) as usize % CULTURES.len() };
+        let c2 = if (h >> 20) % 100 < 85 { c1 } else { (h >> 28) as usize % CULTURES.len() };
+        let firsts = if female { CULTURES[c1].female } else { CULTURES[c1].male };
+        let first = firsts[(h2 & 0xFFFF_FFFF) as usize % firsts.len()];
+        let last = CULTURES[c2].last[(h2 >> 32) as usize % CULTURES[c2].last.len()];
+        let (title_cap, title_low) = title_name(&self.nations[nation].bare, title);
+        Person { first, last, female, title, title_cap, title_low, nation }
     }
 
     /// Writes article `n` of the corpus for `seed` into `buf`.
@@ -919,6 +1076,8 @@ impl World {
             last_subject: None,
             org: 0,
             sent_start: 0,
+            used: [0; 48],
+            n_used: 0,
         };
         g.topic = g.rng.pick(TOPICS);
         g.org = g.rng.below(self.orgs.len());
@@ -934,6 +1093,10 @@ struct Person {
     female: bool,
     /// Index into [`TITLES`].
     title: usize,
+    /// The title as written before the name ("Foreign Minister").
+    title_cap: &'static str,
+    /// The title as a role nominal ("foreign minister").
+    title_low: &'static str,
     /// Index into [`World::nations`].
     nation: usize,
 }
@@ -1010,6 +1173,9 @@ struct Gen<'w> {
     last_subject: Option<Who>,
     org: usize,
     sent_start: usize,
+    /// Templates used so far (their addresses), to avoid repeating a sentence.
+    used: [usize; 48],
+    n_used: usize,
 }
 
 impl Gen<'_> {
@@ -1064,19 +1230,20 @@ impl Gen<'_> {
         let speaker = if self.rng.chance(70) { Who::Person(0) } else { Who::Person(1) };
         let other = if speaker == Who::Person(0) { Who::Person(1) } else { Who::Person(0) };
         let roles = Roles { s: speaker, o: other, x: Who::Nation(c) };
-        let tpl = *self.rng.pick(SPEECH);
+        let tpl = self.fresh(SPEECH_PERSON);
         self.sentence(tpl, &roles, out);
-        if self.rng.chance(50) {
-            let tpl = *self.rng.pick(SPEECH);
+        if self.rng.chance(70) {
+            let list = if self.rng.chance(50) { SPEECH_PERSON } else { SPEECH };
+            let tpl = self.fresh(list);
             self.sentence(tpl, &roles, out);
         }
 
         // Body.
-        let paragraphs = self.rng.range(4, 10);
+        let paragraphs = 4 + self.rng.weighted(&[5, 8, 12, 15, 20, 20, 20]);
         let weights: Vec<u32> = KINDS.iter().map(|k| k.1).collect();
         for _ in 2..paragraphs {
             out.push_str("\n\n");
-            let sentences = 1 + self.rng.weighted(&[35, 45, 20]);
+            let sentences = 1 + self.rng.weighted(&[10, 50, 40]);
             for _ in 0..sentences {
                 let kind = KINDS[self.rng.weighted(&weights)].0;
                 self.body_sentence(kind, out);
@@ -1086,8 +1253,9 @@ impl Gen<'_> {
         // Half the stories end with a trailer, which the extractor drops.
         if self.rng.chance(50) {
             let cap = &self.w.nations[if self.rng.chance(50) { a } else { d }].capital;
-            let (f1, l1) = (self.rng.pick(FEMALE), self.rng.pick(LAST));
-            let (f2, l2) = (self.rng.pick(MALE), self.rng.pick(LAST));
+            let (c1, c2) = (self.rng.pick(CULTURES), self.rng.pick(CULTURES));
+            let (f1, l1) = (self.rng.word(c1.female), self.rng.word(c1.last));
+            let (f2, l2) = (self.rng.word(c2.male), self.rng.word(c2.last));
             let _ = write!(out, "\n\n(Reporting by {f1} {l1} in {cap}; Editing by {f2} {l2})");
         }
     }
@@ -1113,7 +1281,8 @@ impl Gen<'_> {
                     Who::Nation(n) if n == a => (self.side(1), x_c),
                     _ => (self.side(0), x_c),
                 };
-                (SPEECH, Roles { s, o, x })
+                let person = matches!(s, Who::Person(_));
+                (if person && self.rng.chance(65) { SPEECH_PERSON } else { SPEECH }, Roles { s, o, x })
             }
             Kind::Conflict => {
                 let s = match self.rng.weighted(&[60, 25, 15]) {
@@ -1125,7 +1294,12 @@ impl Gen<'_> {
             }
             Kind::Rebuttal => (REBUTTAL, Roles { s: self.side(2), o: self.side(0), x: Who::Nation(a) }),
             Kind::Coop | Kind::Pair => {
-                let (mut s, mut o) = (self.side(0), self.side(1));
+                // People meet people and countries deal with countries.
+                let (mut s, mut o) = match self.rng.weighted(&[55, 15, 30]) {
+                    0 => (Who::Person(0), Who::Person(1)),
+                    1 => (Who::Person(3), Who::Person(1)),
+                    _ => (Who::Nation(a), Who::Nation(b)),
+                };
                 if self.rng.chance(30) {
                     std::mem::swap(&mut s, &mut o);
                 }
@@ -1156,11 +1330,28 @@ impl Gen<'_> {
                 (FILLER, Roles { s, o: Who::Nation(b), x: Who::Nation(c) })
             }
         };
-        let tpl = *self.rng.pick(tpl);
+        let tpl = self.fresh(tpl);
         self.sentence(tpl, &roles, out);
         if matches!(kind, Kind::Pair | Kind::Both | Kind::Filler | Kind::Background) {
             self.last_subject = None;
         }
+    }
+
+    /// A template of `list` not used yet in this article (after a few tries, any).
+    fn fresh(&mut self, list: &'static [&'static str]) -> &'static str {
+        let mut tpl = self.rng.word(list);
+        for _ in 0..4 {
+            let key = tpl.as_ptr() as usize;
+            if !self.used[..self.n_used].contains(&key) {
+                if self.n_used < self.used.len() {
+                    self.used[self.n_used] = key;
+                    self.n_used += 1;
+                }
+                break;
+            }
+            tpl = self.rng.word(list);
+        }
+        tpl
     }
 
     /// An actor on side 0 (A), 1 (B) or 2 (C): its official or the country itself.
@@ -1252,24 +1443,24 @@ impl Gen<'_> {
                 let back = self.rng.below(2) as i64;
                 out.push_str(weekday(self.day - back));
             }
-            "prov" => out.push_str(self.rng.pick(t.prov)),
-            "provp" => out.push_str(self.rng.pick(t.provp)),
-            "coop" => out.push_str(self.rng.pick(t.coop)),
-            "issue" => out.push_str(self.rng.pick(t.issue)),
-            "demand" => out.push_str(self.rng.pick(t.demand)),
+            "prov" => out.push_str(self.rng.word(t.prov)),
+            "provp" => out.push_str(self.rng.word(t.provp)),
+            "coop" => out.push_str(self.rng.word(t.coop)),
+            "issue" => out.push_str(self.rng.word(t.issue)),
+            "demand" => out.push_str(self.rng.word(t.demand)),
             "demand2" => out.push_str(if self.rng.chance(50) { "continue as planned" } else { "defend its interests" }),
-            "target" => out.push_str(self.rng.pick(t.target)),
-            "accusation" => out.push_str(self.rng.pick(ACCUSATION)),
-            "praisefor" => out.push_str(self.rng.pick(PRAISE_FOR)),
-            "blamefor" => out.push_str(self.rng.pick(BLAME_FOR)),
-            "proposal" => out.push_str(self.rng.pick(PROPOSAL)),
-            "value" => out.push_str(self.rng.pick(VALUE)),
-            "congrat" => out.push_str(self.rng.pick(CONGRAT)),
-            "charac" => out.push_str(self.rng.pick(CHARAC)),
-            "num" => out.push_str(self.rng.pick(NUMBERS)),
-            "quarter" => out.push_str(self.rng.pick(QUARTERS)),
+            "target" => out.push_str(self.rng.word(t.target)),
+            "accusation" => out.push_str(self.rng.word(ACCUSATION)),
+            "praisefor" => out.push_str(self.rng.word(PRAISE_FOR)),
+            "blamefor" => out.push_str(self.rng.word(BLAME_FOR)),
+            "proposal" => out.push_str(self.rng.word(PROPOSAL)),
+            "value" => out.push_str(self.rng.word(VALUE)),
+            "congrat" => out.push_str(self.rng.word(CONGRAT)),
+            "charac" => out.push_str(self.rng.word(CHARAC)),
+            "num" => out.push_str(self.rng.word(NUMBERS)),
+            "quarter" => out.push_str(self.rng.word(QUARTERS)),
             "month" => out.push_str(MONTHS[self.rng.below(12)]),
-            "co" => out.push_str(self.rng.pick(&w.companies)),
+            "co" => out.push_str(self.rng.pick::<String>(&w.companies)),
             "updown" => out.push_str(if self.rng.chance(50) { "higher" } else { "lower" }),
             "updown2" => out.push_str(if self.rng.chance(50) { "up" } else { "down" }),
             "pct" => {
@@ -1298,12 +1489,14 @@ impl Gen<'_> {
                 let _ = write!(out, "{}", self.rng.range(1950, 1995));
             }
             "clause" => {
-                let tpl = *self.rng.pick(CLAUSES);
+                let tpl = self.rng.word(CLAUSES);
                 self.render(tpl, roles, out);
             }
+            "clause2" => out.push_str(self.rng.word(CLAUSES2)),
+            "tail" => out.push_str(self.rng.word(TAILS)),
             "quote" => {
                 let start = out.len();
-                let tpl = *self.rng.pick(QUOTES);
+                let tpl = self.fresh(QUOTES);
                 self.render(tpl, roles, out);
                 capitalize_at(out, start);
             }
@@ -1336,16 +1529,15 @@ impl Gen<'_> {
             }
             Who::Person(i) => {
                 let p = self.people[i];
-                let title = &TITLES[p.title];
                 let nation = &w.nations[p.nation];
                 if !self.mentioned[i] {
                     self.mentioned[i] = true;
-                    let _ = write!(out, "{} {} {} {}", nation.adj, title.cap, p.first, p.last);
+                    let _ = write!(out, "{} {} {} {}", nation.adj, p.title_cap, p.first, p.last);
                 } else if case == Case::Subject && at_start && self.last_subject == Some(who) && self.rng.chance(45) {
                     out.push_str(if p.female { "she" } else { "he" });
                     return;
                 } else if self.rng.chance(15) {
-                    let _ = write!(out, "the {} {}", nation.adj, title.low);
+                    let _ = write!(out, "the {} {}", nation.adj, p.title_low);
                 } else {
                     out.push_str(p.last);
                 }
@@ -1448,10 +1640,10 @@ mod tests {
     #[test]
     fn names_are_given_names_and_not_places() {
         let lex = lex();
-        for n in FEMALE.iter().chain(MALE) {
+        for n in CULTURES.iter().flat_map(|c| c.female.iter().chain(c.male)) {
             assert!(lex.given_name(n).is_some(), "{n} is not in the given-name lexicon");
         }
-        for n in LAST {
+        for n in CULTURES.iter().flat_map(|c| c.last) {
             assert!(lex.place(n).is_none(), "{n} is a place");
             assert!(lex.find_surfaces(n).next().is_none(), "{n} is a gazetteer entry");
         }

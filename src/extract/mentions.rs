@@ -130,11 +130,19 @@ fn mention(doc: &mut Doc<'_>, s: usize, a: usize, b: usize, actors: Vec<usize>, 
     let possessive = doc.sents[s].tokens.get(b).is_some_and(|t| t.kind == TokenKind::Possessive);
     let span = doc.token_span(s, a, b);
     if actors.len() == 1 && kind != MentionKind::Pronoun {
-        // Hard line breaks inside a name ("American\nauthorities") are spaces.
-        let surface = doc.text[span.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
+        let raw = &doc.text[span.clone()];
         let rec = &mut doc.actors[actors[0]];
-        if !rec.aliases.contains(&surface) {
-            rec.aliases.push(surface);
+        // Most surfaces are already known and clean: compare before allocating.
+        if !rec.aliases.iter().any(|x| x == raw) {
+            // Hard line breaks inside a name ("American\nauthorities") are spaces.
+            let surface = if raw.contains(['\n', '\r', '\t']) || raw.contains("  ") {
+                raw.split_whitespace().collect::<Vec<_>>().join(" ")
+            } else {
+                raw.to_string()
+            };
+            if !rec.aliases.contains(&surface) {
+                rec.aliases.push(surface);
+            }
         }
         rec.spans.push(span);
     }
@@ -790,6 +798,33 @@ fn reference(
         }
         return None;
     }
+    // "the nuclear-armed neighbors", "the allies": the countries last named together.
+    if lw == "the" && memory.plural.len() > 1 {
+        let mut k = i + 1;
+        // Up to two adjectives ("nuclear-armed", "Asian").
+        while k < i + 5 && words.get(k).is_some_and(|w| w.chars().all(|c| c.is_lowercase() || c == '-') && !is_in(COUNTRY_SETS, w)) {
+            k += 1;
+        }
+        if words.get(k).is_some_and(|w| is_in(COUNTRY_SETS, w)) && k <= i + 5 {
+            let countries: Vec<usize> = memory
+                .plural
+                .iter()
+                .filter_map(|&a| match doc.actors[a].kind {
+                    ActorKind::Country => Some(Some(a)),
+                    ActorKind::Person => Some(doc.actors[a].country.clone().map(|c| actor(doc, &c, ActorKind::Country))),
+                    _ => None,
+                })
+                .flatten()
+                .collect();
+            let mut uniq = countries.clone();
+            uniq.sort_unstable();
+            uniq.dedup();
+            if uniq.len() > 1 && countries.len() == memory.plural.len() {
+                mention(doc, s, i, k + 1, countries, MentionKind::Nominal);
+                return Some(k + 1);
+            }
+        }
+    }
     // "the leaders" with no number: the people last named together.
     if lw == "the"
         && words.get(i + 1).is_some_and(|n| n.eq_ignore_ascii_case("leaders"))
@@ -1298,3 +1333,6 @@ fn could_start_mention(doc: &Doc<'_>, words: &[&str], hits: &[Option<Hit>], i: u
         || doc.lex.group(w).is_some()
         || is_in(REGION_ADJECTIVES, w)
 }
+
+/// Plural nouns for a set of countries named before ("the neighbors").
+const COUNTRY_SETS: &[&str] = &["allies", "neighbors", "neighbours", "rivals", "nations", "countries", "sides", "partners", "foes", "adversaries", "governments"];

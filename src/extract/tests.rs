@@ -379,3 +379,9 @@ fn groups_take_a_modifier_or_a_two_word_noun() {
     assert_eq!(actor(&e, "Brazilian opposition lawmakers").kind, ActorKind::Group);
     assert!(has_actor(&e, "Iranian state media"), "{:?}", e.actors);
 }
+
+#[test]
+fn collective_nouns_refer_to_the_countries_named_together() {
+    let e = ex("Envoys of Armenia and Azerbaijan met on Monday. The neighbouring rivals have fought two wars.");
+    assert!(e.relations.iter().any(|r| r.predicate == "fight" && r.symmetric), "{:?}", rels(&e));
+}
