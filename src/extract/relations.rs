@@ -207,6 +207,21 @@ fn noun(doc: &mut Doc<'_>, s: usize, n: usize, lo: usize, hi: usize) {
         return;
     }
     let senses = doc.lex.noun(w).to_vec();
+    // "Temer faces an investigation by the Supreme Court": the agent comes
+    // after "by", the patient is the subject of "face".
+    if let Some(sense) = senses.first() {
+        if doc.word(s, n + 1) == "by" {
+            if let Some(agent) = doc.mention_starting(s, n + 2).or_else(|| (doc.word(s, n + 2) == "the").then(|| doc.mention_starting(s, n + 3)).flatten()) {
+                let face = (n.saturating_sub(3).max(lo)..n).rev().find(|&i| is_in(&["face", "faces", "faced", "facing", "under"], doc.word(s, i)));
+                if let Some(patient) = face.and_then(|f| grammar::clause_subject_of(doc, s, f, lo).or_else(|| subject_before(doc, s, f, lo))) {
+                    let vs = VerbSense { lemma: sense.predicate.clone(), particle: Vec::new(), cameo: sense.cameo.clone(), class: VerbClass::Interaction, symmetric: false, negative: false };
+                    let (subs, objs) = (doc.mentions[agent].actors.clone(), doc.mentions[patient].actors.clone());
+                    emit(doc, s, &subs, &objs, &vs, false, false);
+                    return;
+                }
+            }
+        }
+    }
     // "X and Y held talks": a mutual act among the clause's subjects.
     if let Some(sense) = senses.iter().find(|x| x.symmetric) {
         let p = doc.word(s, n + 1).to_lowercase();
@@ -441,7 +456,8 @@ fn clause_subject(
         }
         let governing = GOVERNING.iter().find(|(_, _, forms)| is_in(forms, w)).map(|(code, verb, _)| (*code, *verb));
         if !is_in(LIGHT_VERBS, w) && governing.is_none() {
-            if !doc.lex.verb(w).is_empty() && grammar::is_verb_position(doc, s, v) {
+            // Right before the noun a verb form is an adjective ("close alignment").
+            if v + 1 < n && !doc.lex.verb(w).is_empty() && grammar::is_verb_position(doc, s, v) {
                 // Another verb takes the noun as its object: its subject is no agent.
                 return None;
             }
@@ -546,6 +562,10 @@ fn emit(
 ) {
     let span = doc.sents[s].span.clone();
     let evidence = doc.text[span.clone()].to_string();
+    // A refused or negated act of cooperation is a rejection in CAMEO
+    // ("refused to meet", "does not recognize"): code 12, still marked negated.
+    let code = root(&sense.cameo);
+    let cameo = if negated && matches!(code.as_str(), "03" | "04" | "05" | "06" | "07" | "08") { "12".to_string() } else { code };
     for &a in subs {
         for &b in objs {
             if a == b {
@@ -555,7 +575,7 @@ fn emit(
                 subject: doc.name(a).to_string(),
                 predicate: predicate(sense),
                 object: doc.name(b).to_string(),
-                cameo: root(&sense.cameo),
+                cameo: cameo.clone(),
                 symmetric,
                 negated,
                 evidence: evidence.clone(),

@@ -385,3 +385,16 @@ fn collective_nouns_refer_to_the_countries_named_together() {
     let e = ex("Envoys of Armenia and Azerbaijan met on Monday. The neighbouring rivals have fought two wars.");
     assert!(e.relations.iter().any(|r| r.predicate == "fight" && r.symmetric), "{:?}", rels(&e));
 }
+
+#[test]
+fn refused_cooperation_is_a_rejection() {
+    let e = ex("Serbia refused to meet Kosovo.");
+    let r = e.relations.iter().find(|r| r.predicate == "meet").expect("meet");
+    assert_eq!((r.cameo.as_str(), r.negated), ("12", true));
+}
+
+#[test]
+fn facing_an_investigation_by_someone() {
+    let e = ex("President Marie Dubois faces an investigation by the International Criminal Court.");
+    assert!(has_rel(&e, "International Criminal Court", "investigate", "Marie Dubois"), "{:?}", rels(&e));
+}
