@@ -63,6 +63,12 @@ pub(super) fn subject_before(doc: &Doc<'_>, s: usize, v: usize, lo: usize) -> Op
         }
         return None;
     }
+    // Relative clauses: "the officials who came to Venezuela".
+    if j >= 2 && is_in(&["who", "which", "that"], doc.word(s, j - 1)) {
+        if let Some(m) = doc.mention_ending(s, j - 1) {
+            return Some(m);
+        }
+    }
     // "PRC ships interfered", "Russian jets bombed": the country acts through
     // the things it sends.
     let w = doc.word(s, j - 1);

@@ -160,31 +160,7 @@ fn verb(doc: &mut Doc<'_>, s: usize, v: usize, lo: usize, hi: usize) {
     sense.cameo = intent_code(doc, s, sub_start, v, &sense.cameo);
     match object_after(doc, s, pend, hi) {
         Some(om) => {
-            let mut m = om;
-            // "condemned North Korea's missile test": the possessor is the object.
-            let objs = doc.mentions[m].actors.clone();
-            // "X and Y" as object.
-            let mut objs_all = objs;
-            loop {
-                let mut e = doc.mentions[m].end;
-                // "Ethiopia's and Eritrea's commitments"
-                if doc.mentions[m].possessive {
-                    e += 1;
-                }
-                let next = if matches!(doc.word(s, e), "and" | ",") {
-                    doc.mention_starting(s, e + 1)
-                        .or_else(|| if doc.word(s, e + 1) == "the" { doc.mention_starting(s, e + 2) } else { None })
-                } else {
-                    None
-                };
-                match next {
-                    Some(n) if doc.mentions[n].kind != MentionKind::Modifier => {
-                        objs_all.extend(doc.mentions[n].actors.iter().copied());
-                        m = n;
-                    }
-                    _ => break,
-                }
-            }
+            let objs_all = coordinated_objects(doc, s, om);
             let symmetric = sense.symmetric && !sense.particle.is_empty() && sense.particle.iter().any(|p| p == "with");
             emit(doc, s, &subs, &objs_all, &sense, neg, symmetric);
         }
@@ -198,6 +174,37 @@ fn verb(doc: &mut Doc<'_>, s: usize, v: usize, lo: usize, hi: usize) {
         }
         None => {}
     }
+}
+
+/// The actors of an object mention and of those coordinated after it:
+/// "X and Y", "X, Y and Z", "Ethiopia's and Eritrea's commitments".
+fn coordinated_objects(doc: &Doc<'_>, s: usize, om: usize) -> Vec<usize> {
+    let mut m = om;
+    let mut all = doc.mentions[m].actors.clone();
+    loop {
+        let mut e = doc.mentions[m].end;
+        if doc.mentions[m].possessive {
+            e += 1;
+        }
+        if !matches!(doc.word(s, e), "and" | ",") {
+            break;
+        }
+        let mut k = e + 1;
+        if doc.word(s, k) == "and" {
+            k += 1;
+        }
+        if doc.word(s, k) == "the" {
+            k += 1;
+        }
+        match doc.mention_starting(s, k) {
+            Some(n) if doc.mentions[n].kind != MentionKind::Modifier => {
+                all.extend(doc.mentions[n].actors.iter().copied());
+                m = n;
+            }
+            _ => break,
+        }
+    }
+    all
 }
 
 /// Action nouns with a participant after their preposition.
@@ -251,10 +258,10 @@ fn noun(doc: &mut Doc<'_>, s: usize, n: usize, lo: usize, hi: usize) {
             continue;
         }
         let Some(om) = object_after(doc, s, n + 2, hi).filter(|_| !sense.particles.is_empty()) else { continue };
-        if doc.mentions[om].start > n + 4 {
+        if doc.mentions[om].start > n + 6 {
             continue;
         }
-        let objs = doc.mentions[om].actors.clone();
+        let objs = coordinated_objects(doc, s, om);
         // Agent: possessor before the noun ("Pyongyang's past abduction").
         let possessor = (n.saturating_sub(3).max(lo)..n).rev().find_map(|i| {
             doc.mention_ending(s, i).filter(|&m| doc.mentions[m].possessive && doc.mentions[m].end + 3 >= n)

@@ -398,3 +398,17 @@ fn facing_an_investigation_by_someone() {
     let e = ex("President Marie Dubois faces an investigation by the International Criminal Court.");
     assert!(has_rel(&e, "International Criminal Court", "investigate", "Marie Dubois"), "{:?}", rels(&e));
 }
+
+#[test]
+fn relative_pronoun_takes_its_antecedent_as_subject() {
+    let e = ex("Chilean officials who came to Peru praised Bolivia.");
+    assert!(e.relations.iter().any(|r| r.subject == "Chilean officials" && r.object == "Peru"), "{:?}", rels(&e));
+}
+
+#[test]
+fn event_noun_objects_can_be_a_list() {
+    let e = ex("Prime Minister Ana Lopes said she has been in touch with the governments of Chile, Peru and Bolivia.");
+    for c in ["Chile", "Peru", "Bolivia"] {
+        assert!(has_rel(&e, "Ana Lopes", "be in touch with", c), "{c}: {:?}", rels(&e));
+    }
+}
