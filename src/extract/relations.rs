@@ -257,6 +257,10 @@ fn noun(doc: &mut Doc<'_>, s: usize, n: usize, lo: usize, hi: usize) {
         if !sense.particles.iter().any(|x| *x == p) {
             continue;
         }
+        // "commitments to withdraw": "to" opens an infinitive, not the other participant.
+        if p == "to" && !doc.lex.verb(doc.word(s, n + 2)).is_empty() && doc.mention_starting(s, n + 2).is_none() {
+            continue;
+        }
         let Some(om) = object_after(doc, s, n + 2, hi).filter(|_| !sense.particles.is_empty()) else { continue };
         if doc.mentions[om].start > n + 6 {
             continue;
@@ -305,6 +309,8 @@ fn noun(doc: &mut Doc<'_>, s: usize, n: usize, lo: usize, hi: usize) {
 
 /// Verbs that only carry an event noun ("held talks", "had a meeting").
 const LIGHT_VERBS: &[&str] = &[
+    "express", "expressed", "expresses", "voice", "voiced", "voices", "extend", "extended", "convey", "conveyed",
+    "offer", "offered", "offers", "reiterate", "reiterated", "reaffirm", "reaffirmed", "confirm", "confirmed",
     "hold",
     "holds",
     "held",

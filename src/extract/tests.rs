@@ -412,3 +412,15 @@ fn event_noun_objects_can_be_a_list() {
         assert!(has_rel(&e, "Ana Lopes", "be in touch with", c), "{c}: {:?}", rels(&e));
     }
 }
+
+#[test]
+fn expressed_feelings_toward_an_actor_are_relations() {
+    let e = ex("A Polish government spokesman expressed disappointment in Hungary.");
+    assert!(e.relations.iter().any(|r| r.object == "Hungary" && r.cameo == "11"), "{:?}", rels(&e));
+}
+
+#[test]
+fn to_before_an_infinitive_is_not_a_preposition() {
+    let e = ex("Canada welcomed Mexico's commitments to withdraw Guatemalan troops.");
+    assert!(!e.relations.iter().any(|r| r.object == "Guatemalan troops" || r.object == "Guatemala"), "{:?}", rels(&e));
+}
