@@ -280,11 +280,13 @@ fn trailing(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize) -> bool {
     // Direct: the content opens with a quotation mark and one closes it before the attribution.
     let opens = doc.sents[cs].tokens.get(c0).is_some_and(|t| t.kind == TokenKind::Quote);
     let direct = opens && doc.sents[s].tokens[c1..k].iter().any(|t| t.kind == TokenKind::Quote);
-    for sp in speakers {
+    let first = doc.statements.len();
+    for &sp in &speakers {
         let start = doc.sents[cs].tokens[c0].start;
         let end = doc.token_span(s, lo, c1).end;
         push_span(doc, sp, &lemma, addressee, start..end, Some(direct));
     }
+    co_speakers(doc, first, &speakers);
     if cs == s {
         nested(doc, s, c0, c1, 1);
     }
@@ -437,6 +439,7 @@ fn leading(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize, depth: usize) -> b
             .mention_starting(s, c0)
             .filter(|_| matches!(grammar::root(&sense.cameo).as_str(), "10" | "11" | "12" | "13"));
         let target = target.map(|m| doc.mentions[m].actors.clone()).unwrap_or_default();
+        let first = doc.statements.len();
         for &sp in &speakers {
             push(doc, s, sp, &lemma, addressee, c0, c1);
             if let Some(a) = addressee {
@@ -447,6 +450,7 @@ fn leading(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize, depth: usize) -> b
                 }
             }
         }
+        co_speakers(doc, first, &speakers);
         if depth < 2 {
             nested(doc, s, c0, c1, depth + 1);
         }
@@ -458,6 +462,23 @@ fn leading(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize, depth: usize) -> b
         return true;
     }
     false
+}
+
+/// Speakers who spoke together ("X and Y affirmed their commitment") speak
+/// about each other too: adds the others to the `about` of the statements
+/// from index `first` on.
+fn co_speakers(doc: &mut Doc<'_>, first: usize, speakers: &[usize]) {
+    if speakers.len() < 2 {
+        return;
+    }
+    let names: Vec<String> = speakers.iter().map(|&a| doc.name(a).to_string()).collect();
+    for st in &mut doc.statements[first..] {
+        for n in &names {
+            if *n != st.speaker && !st.about.contains(n) {
+                st.about.push(n.clone());
+            }
+        }
+    }
 }
 
 /// Whether a that-less complement clause starts at `c0`: "warned it could
