@@ -10,6 +10,7 @@
 //! - [`ingest`]: read, extract and store, document by document;
 //! - [`graph`]: the actor graph in petgraph;
 //! - [`export`]: Graphviz DOT and other formats;
+//! - [`synth`]: a deterministic synthetic newswire corpus for benchmarks;
 //! - [`cli`]: the command line, a thin layer over the above.
 //!
 //! ```
@@ -29,4 +30,5 @@ pub mod ingest;
 pub mod input;
 pub mod lexicon;
 pub mod store;
+pub mod synth;
 pub mod text;

@@ -194,6 +194,7 @@ const EUROPE: usize = 5;
 const LATIN: usize = 6;
 const ANGLO: usize = 7;
 
+#[rustfmt::skip]
 const CULTURES: &[Culture] = &[
     Culture {
         female: &["Aiko", "Naoko", "Yoko", "Sakura", "Mei", "Seo-yeon", "Yuki"],
@@ -278,7 +279,9 @@ const CULTURES: &[Culture] = &[
 fn culture_of(name: &str, region: &str) -> usize {
     match name {
         "China" | "Japan" | "North Korea" | "South Korea" | "Taiwan" | "Hong Kong" | "Macau" | "Mongolia" => EAST_ASIA,
-        "India" | "Pakistan" | "Bangladesh" | "Nepal" | "Sri Lanka" | "Bhutan" | "Maldives" | "Afghanistan" => SOUTH_ASIA,
+        "India" | "Pakistan" | "Bangladesh" | "Nepal" | "Sri Lanka" | "Bhutan" | "Maldives" | "Afghanistan" => {
+            SOUTH_ASIA
+        }
         "Israel" | "Kazakhstan" | "Kyrgyzstan" | "Tajikistan" | "Turkmenistan" | "Uzbekistan" => EUROPE,
         "United Kingdom" | "Ireland" | "Guyana" | "Suriname" | "Belize" | "Canada" | "United States" => ANGLO,
         "Spain" | "Portugal" | "Mexico" | "Cuba" | "Dominican Republic" | "Puerto Rico" => LATIN,
@@ -500,7 +503,12 @@ const TOPICS: &[Topic] = &[
         headline: "missile launch",
     },
     Topic {
-        prov: &["export restrictions", "tariffs on steel imports", "subsidies to state-owned firms", "ban on grain exports"],
+        prov: &[
+            "export restrictions",
+            "tariffs on steel imports",
+            "subsidies to state-owned firms",
+            "ban on grain exports",
+        ],
         provp: &[
             "raised tariffs on steel and aluminum",
             "imposed new export controls",
@@ -515,7 +523,12 @@ const TOPICS: &[Topic] = &[
             "boost investment",
         ],
         issue: &["trade", "supply chains", "market access", "the trade dispute", "investment rules"],
-        demand: &["lift the export restrictions", "drop the new tariffs", "open up to foreign investors", "end unfair subsidies"],
+        demand: &[
+            "lift the export restrictions",
+            "drop the new tariffs",
+            "open up to foreign investors",
+            "end unfair subsidies",
+        ],
         target: &["port facilities", "cargo terminals", "fuel depots"],
         headline: "trade curbs",
     },
@@ -540,7 +553,12 @@ const TOPICS: &[Topic] = &[
         headline: "energy cuts",
     },
     Topic {
-        prov: &["border incursion", "troop buildup along the border", "shelling of border villages", "offensive in the east"],
+        prov: &[
+            "border incursion",
+            "troop buildup along the border",
+            "shelling of border villages",
+            "offensive in the east",
+        ],
         provp: &[
             "moved troops to the border",
             "shelled villages along the border",
@@ -549,19 +567,34 @@ const TOPICS: &[Topic] = &[
         ],
         coop: &["support a ceasefire", "send humanitarian aid", "rebuild border towns", "monitor the ceasefire line"],
         issue: &["the border conflict", "the ceasefire", "humanitarian aid", "refugees fleeing the fighting"],
-        demand: &["withdraw troops from the border", "respect the ceasefire", "allow aid convoys through", "stop the shelling"],
+        demand: &[
+            "withdraw troops from the border",
+            "respect the ceasefire",
+            "allow aid convoys through",
+            "stop the shelling",
+        ],
         target: &["border posts", "military positions", "supply lines", "ammunition depots"],
         headline: "border attack",
     },
     Topic {
-        prov: &["cyberattacks on government networks", "disinformation campaign", "election interference", "hacking of banks"],
+        prov: &[
+            "cyberattacks on government networks",
+            "disinformation campaign",
+            "election interference",
+            "hacking of banks",
+        ],
         provp: &[
             "hacked government networks",
             "ran a disinformation campaign",
             "interfered in the election",
             "targeted banks with ransomware",
         ],
-        coop: &["fight cybercrime", "protect critical infrastructure", "share threat intelligence", "regulate artificial intelligence"],
+        coop: &[
+            "fight cybercrime",
+            "protect critical infrastructure",
+            "share threat intelligence",
+            "regulate artificial intelligence",
+        ],
         issue: &["cybersecurity", "election security", "critical infrastructure", "online disinformation"],
         demand: &["stop the cyberattacks", "hand over the hackers", "end the interference"],
         target: &["communications networks", "government servers", "data centers"],
@@ -619,7 +652,8 @@ const VALUE: &[&str] = &[
     "a rules-based international order",
     "human rights",
 ];
-const CONGRAT: &[&str] = &["the election victory", "the anniversary of diplomatic ties", "the new government", "the peace deal"];
+const CONGRAT: &[&str] =
+    &["the election victory", "the anniversary of diplomatic ties", "the new government", "the peace deal"];
 const CHARAC: &[&str] = &[
     "a dangerous provocation",
     "a violation of international law",
@@ -656,54 +690,54 @@ const LEAD_ATTACK: &[&str] = &[
 ];
 
 const CONFLICT: &[&str] = &[
-    "{S} condemned {O's} {prov} on {day}, calling it a threat to regional stability{tail}.",
-    "{S} strongly condemned {O's} {prov} and said it would raise the matter at the United Nations{tail}.",
-    "{S} criticized {O} over {issue}{tail}.",
-    "{S} sharply criticized {O's} handling of {issue}, saying it had done little to ease tensions{tail}.",
-    "{S} accused {O} of {accusation}{tail}.",
-    "{S} urged {O} to {demand}{tail}.",
-    "{S} warned {O} against further provocations{tail}.",
-    "{S} threatened {O} with new sanctions if the {prov} continued{tail}.",
-    "{S} rejected {O's} proposal for {proposal}, calling it a delaying tactic{tail}.",
-    "{S} imposed sanctions on {O} over its {prov}, freezing assets and banning travel by senior officials{tail}.",
-    "{S} called on {O} to {demand}{tail}.",
-    "{S} denounced {O's} {prov} as {charac}{tail}.",
-    "{S} blamed {O} for {blamefor}{tail}.",
-    "{S} expelled two {adjO} diplomats over the {prov}, giving them 72 hours to leave the country{tail}.",
-    "{S} summoned {O's} ambassador to protest the {prov}{tail}.",
+    "{S} condemned {O's} {prov} on {day}, calling it a threat to regional stability{ctail}.",
+    "{S} strongly condemned {O's} {prov} and said it would raise the matter at the United Nations{ctail}.",
+    "{S} criticized {O} over {issue}{ctail}.",
+    "{S} sharply criticized {O's} handling of {issue}, saying it had done little to ease tensions{ctail}.",
+    "{S} accused {O} of {accusation}{ctail}.",
+    "{S} urged {O} to {demand}{ctail}.",
+    "{S} warned {O} against further provocations{ctail}.",
+    "{S} threatened {O} with new sanctions if the {prov} continued{ctail}.",
+    "{S} rejected {O's} proposal for {proposal}, calling it a delaying tactic{ctail}.",
+    "{S} imposed sanctions on {O} over its {prov}, freezing assets and banning travel by senior officials{ctail}.",
+    "{S} called on {O} to {demand}{ctail}.",
+    "{S} denounced {O's} {prov} as {charac}{ctail}.",
+    "{S} blamed {O} for {blamefor}{ctail}.",
+    "{S} expelled two {adjO} diplomats over the {prov}, giving them 72 hours to leave the country{ctail}.",
+    "{S} summoned {O's} ambassador to protest the {prov}{ctail}.",
 ];
 const REBUTTAL: &[&str] = &[
-    "{S} rejected {O's} criticism as interference in its internal affairs{tail}.",
-    "{S} accused {O} of {accusation} and of trying to divert attention from its own problems{tail}.",
-    "{S} threatened {O} with countermeasures{tail}.",
-    "{S} blamed {O} for {blamefor}{tail}.",
-    "{S} denied {O's} accusations and said it would {demand2}{tail}.",
+    "{S} rejected {O's} criticism as interference in its internal affairs{ctail}.",
+    "{S} accused {O} of {accusation} and of trying to divert attention from its own problems{ctail}.",
+    "{S} threatened {O} with countermeasures{ctail}.",
+    "{S} blamed {O} for {blamefor}{ctail}.",
+    "{S} denied {O's} accusations and said the government would {demand2}{ctail}.",
 ];
 const COOP: &[&str] = &[
-    "{S} praised {O} for {praisefor}{tail}.",
-    "{S} welcomed {O's} decision to {coop}, calling it a milestone for the relationship{tail}.",
-    "{S} thanked {O} for {praisefor}{tail}.",
-    "{S} congratulated {O} on {congrat}{tail}.",
-    "{S} invited {O} to visit {capS} later this year, and the invitation was accepted{tail}.",
-    "{S} met {O} in {capO} on {day}{tail}.",
-    "{S} held talks with {O} in {capS} on {day}, the first such meeting in more than a year{tail}.",
-    "{S} signed an agreement with {O} to {coop}{tail}.",
-    "{S} will cooperate with {O} on {issue}{tail}.",
-    "{S} hosted {O} for talks on {issue} and a working lunch{tail}.",
-    "{S} supports {O's} bid to {coop}{tail}.",
+    "{S} praised {O} for {praisefor}{ptail}.",
+    "{S} welcomed {O's} decision to {coop}, calling it a milestone for the relationship{ptail}.",
+    "{S} thanked {O} for {praisefor}{ptail}.",
+    "{S} congratulated {O} on {congrat}{ptail}.",
+    "{S} invited {O} to visit {capS} later this year, and the invitation was accepted{ptail}.",
+    "{S} met {O} in {capO} on {day}{ptail}.",
+    "{S} held talks with {O} in {capS} on {day}, the first such meeting in more than a year{ptail}.",
+    "{S} signed an agreement with {O} to {coop}{ptail}.",
+    "{S} will cooperate with {O} on {issue}{ptail}.",
+    "{S} hosted {O} for talks on {issue} and a working lunch{ptail}.",
+    "{S} supports {O's} bid to {coop}{ptail}.",
 ];
 const PAIR: &[&str] = &[
-    "{S} and {O} agreed on {day} to {coop}{tail}.",
-    "{S} and {O} agreed to {coop} and to step up coordination on {issue}{tail}.",
-    "{S} and {O} signed an agreement to {coop}, capping months of negotiations{tail}.",
-    "{S} and {O} discussed {issue} by phone on {day}{tail}.",
-    "{S} and {O} pledged to {coop}{tail}.",
+    "{S} and {O} agreed on {day} to {coop}{ptail}.",
+    "{S} and {O} agreed to {coop} and to step up coordination on {issue}{ptail}.",
+    "{S} and {O} signed an agreement to {coop}, capping months of negotiations{ptail}.",
+    "{S} and {O} discussed {issue} by phone on {day}{ptail}.",
+    "{S} and {O} pledged to {coop}{ptail}.",
 ];
 const BOTH: &[&str] = &[
-    "{both} also condemned {X's} {prov} \"in the strongest terms\"{tail}.",
-    "{both} agreed to {coop}{tail}.",
-    "{both} urged {X} to {demand}{tail}.",
-    "{both} also criticized {X} over {issue}{tail}.",
+    "{both} also condemned {X's} {prov} \"in the strongest terms\"{ptail}.",
+    "{both} agreed to {coop}{ptail}.",
+    "{both} urged {X} to {demand}{ptail}.",
+    "{both} also criticized {X} over {issue}{ptail}.",
     "{both} discussed {issue} over dinner and agreed to meet again before the end of the year.",
 ];
 const NEGATIVE: &[&str] = &[
@@ -714,18 +748,18 @@ const NEGATIVE: &[&str] = &[
     "{S} did not condemn the {prov}, saying it needed more information{tail}.",
 ];
 const PASSIVE: &[&str] = &[
-    "{O} was criticized by {S} for {blamefor}{tail}.",
-    "{O's} {prov} was condemned by {S}{tail}.",
-    "{O} was accused by {S} of {accusation}{tail}.",
+    "{O} was criticized by {S} for {blamefor}{ctail}.",
+    "{O's} {prov} was condemned by {S}{ctail}.",
+    "{O} was accused by {S} of {accusation}{ctail}.",
 ];
 const PASSIVE_ATTACK: &[&str] = &[
     "{O} was attacked by {S} on {day}, the {adjO} defense ministry said, adding that air defenses had intercepted most of the drones.",
     "{O's} {target} were attacked by {S} overnight, according to local officials, who said damage was being assessed.",
 ];
 const ATTACK: &[&str] = &[
-    "{S} attacked {O's} {target} with drones on {day}{tail}.",
+    "{S} attacked {O's} {target} with drones on {day}{ctail}.",
     "{adjS} forces shelled and attacked {O} on {day}, forcing residents of border villages to flee.",
-    "{S} struck {O's} {target} overnight, killing {num} soldiers{tail}.",
+    "{S} struck {O's} {target} overnight, killing {num} soldiers{ctail}.",
 ];
 /// Reported speech any speaker can make (people, countries, organisations).
 const SPEECH: &[&str] = &[
@@ -751,19 +785,19 @@ const SPEECH_PERSON: &[&str] = &[
     "{S} told parliament that {clause}, and that {clause2}.",
 ];
 const CLAUSES: &[&str] = &[
-    "{X's} {prov} posed a grave threat to the region",
-    "{X} must {demand} immediately",
-    "the talks with {O} had been constructive",
-    "there was no alternative to dialogue with {X}",
-    "the government would work with {O} to {coop}",
-    "the two countries would {coop}",
-    "{X} had violated international law",
-    "further sanctions against {X} were being considered",
-    "the economy would grow by {pct}% this year",
-    "{issue} would top the agenda at the next summit",
-    "no decision had been made on {issue}",
-    "the door to dialogue with {X} remained open",
-    "{O} had promised to {coop}",
+    "{X's} {prov} posed a grave threat to the region and to the wider international community",
+    "{X} must {demand} immediately and without conditions",
+    "the talks with {O} had been constructive and both sides had agreed to keep in close contact",
+    "there was no alternative to dialogue with {X}, even after the events of recent weeks",
+    "the government would work with {O} to {coop} over the coming months",
+    "the two countries would {coop} and report back to their leaders by the end of the year",
+    "{X} had violated international law and would be held accountable",
+    "further sanctions against {X} were being considered by the government and its allies",
+    "the economy would grow by {pct}% this year despite the uncertain global outlook",
+    "{issue} would top the agenda at the next summit, due to take place later this year",
+    "no decision had been made on {issue}, and consultations with partners were continuing",
+    "the door to dialogue with {X} remained open, but patience was running out",
+    "{O} had promised to {coop} as part of a broader package of measures",
     "it was too early to say whether {X} would {demand}",
 ];
 /// Clauses that refer to no actor, for second clauses.
@@ -772,33 +806,31 @@ const CLAUSES2: &[&str] = &[
     "the government was monitoring the situation closely",
     "all options remained on the table",
     "a joint statement would be issued later in the week",
-    "the details were still being worked out",
+    "the details were still being worked out by officials on both sides",
+    "the cabinet would meet on the issue in the coming days",
 ];
 const QUOTES: &[&str] = &[
-    "We will not tolerate any further provocation",
+    "We will not tolerate any further provocation, and we will respond firmly if necessary",
     "This is a grave challenge to peace and stability in the region",
     "{X's} actions are unacceptable and must stop",
     "Our two countries share a deep commitment to {value}",
-    "The door to dialogue remains open",
+    "The door to dialogue remains open, but words must be matched by deeds",
     "We are ready to work with {O} on {issue}",
     "There can be no military solution to this crisis",
     "We call on {X} to {demand}",
-    "Today's agreement is an important step forward",
-    "We stand firmly with our partners",
-    "Nobody wants an escalation",
-    "This was a productive meeting",
+    "Today's agreement is an important step forward for both our peoples",
+    "We stand firmly with our partners and allies",
+    "Nobody wants an escalation, but we have to be prepared for every scenario",
+    "This was a productive meeting, and we made real progress on {issue}",
     "We will do everything necessary to protect our citizens",
     "The international community must respond with one voice",
 ];
-/// Optional closing phrases ("" more often than not).
+/// Optional closing phrases ("" often), for any sentence.
 const TAILS: &[&str] = &[
     "",
     "",
     "",
-    ", a move likely to deepen tensions in the region",
-    ", in a sign of the growing rift between the two sides",
     ", days before a regional summit",
-    ", as pressure mounted on the government at home",
     ", the latest in a series of diplomatic moves",
     ", without giving details",
     ", according to a readout of the call",
@@ -807,7 +839,19 @@ const TAILS: &[&str] = &[
     ", diplomats said",
     ", according to people briefed on the discussions",
     ", in remarks broadcast on state television",
+];
+/// Closing phrases for conflict.
+const CONFLICT_TAILS: &[&str] = &[
+    ", a move likely to deepen tensions in the region",
+    ", in a sign of the growing rift between the two sides",
+    ", as pressure mounted on the government at home",
     ", after weeks of mounting pressure from allies",
+];
+/// Closing phrases for cooperation.
+const COOP_TAILS: &[&str] = &[
+    ", in a sign of warming ties",
+    ", as the two sides seek to rebuild trust after years of friction",
+    ", the latest step in a rapprochement that began last year",
 ];
 const FILLER: &[&str] = &[
     "The {adjS} currency weakened {pct}% against the dollar on {day}, its steepest fall in {num} weeks, as investors fretted over the outlook for growth.",
@@ -908,6 +952,8 @@ impl World {
                 let name = if the { format!("the {}", c.name) } else { c.name.clone() };
                 let adj = if c.name == "United States" {
                     "U.S.".to_string()
+                } else if c.name == "New Zealand" {
+                    c.name.clone()
                 } else {
                     c.adjectives.first().cloned().unwrap_or_else(|| c.name.clone())
                 };
@@ -1040,9 +1086,9 @@ impl World {
         while b == a {
             b = self.pick_nation(&mut rng, true);
         }
-        let mut c = self.pick_nation(&mut rng, false);
+        let mut c = self.pick_nation(&mut rng, true);
         while c == a || c == b {
-            c = self.pick_nation(&mut rng, false);
+            c = self.pick_nation(&mut rng, true);
         }
         let mut dd = self.pick_nation(&mut rng, false);
         while dd == a || dd == b || dd == c {
@@ -1200,18 +1246,29 @@ impl Gen<'_> {
         let headline_coop = *self.rng.pick(t.coop);
         match lead {
             0 => {
-                let _ = write!(title, "{}, {} agree to {}", self.w.nations[a].bare, self.w.nations[b].bare, headline_coop);
+                let _ =
+                    write!(title, "{}, {} agree to {}", self.w.nations[a].bare, self.w.nations[b].bare, headline_coop);
             }
             1 => {
                 let (pa, pb) = (self.people[0], self.people[1]);
                 let issue = *self.rng.pick(t.issue);
-                let _ = write!(title, "{} meets {} in {}, {} on agenda", pa.last, pb.last, self.w.nations[a].capital, issue);
+                let _ = write!(
+                    title,
+                    "{} meets {} in {}, {} on agenda",
+                    pa.last, pb.last, self.w.nations[a].capital, issue
+                );
             }
             2 => {
                 let _ = write!(title, "{} condemns {} {}", self.w.nations[a].bare, self.w.nations[c].adj, t.headline);
             }
             _ => {
-                let _ = write!(title, "{} attacks {} {}", self.w.nations[c].bare, self.w.nations[a].adj, self.rng.pick(t.target));
+                let _ = write!(
+                    title,
+                    "{} attacks {} {}",
+                    self.w.nations[c].bare,
+                    self.w.nations[a].adj,
+                    self.rng.pick(t.target)
+                );
             }
         }
         capitalize_at(title, 0);
@@ -1243,7 +1300,7 @@ impl Gen<'_> {
         let weights: Vec<u32> = KINDS.iter().map(|k| k.1).collect();
         for _ in 2..paragraphs {
             out.push_str("\n\n");
-            let sentences = 1 + self.rng.weighted(&[10, 50, 40]);
+            let sentences = 1 + self.rng.weighted(&[5, 40, 55]);
             for _ in 0..sentences {
                 let kind = KINDS[self.rng.weighted(&weights)].0;
                 self.body_sentence(kind, out);
@@ -1448,7 +1505,9 @@ impl Gen<'_> {
             "coop" => out.push_str(self.rng.word(t.coop)),
             "issue" => out.push_str(self.rng.word(t.issue)),
             "demand" => out.push_str(self.rng.word(t.demand)),
-            "demand2" => out.push_str(if self.rng.chance(50) { "continue as planned" } else { "defend its interests" }),
+            "demand2" => {
+                out.push_str(if self.rng.chance(50) { "continue as planned" } else { "defend the national interest" })
+            }
             "target" => out.push_str(self.rng.word(t.target)),
             "accusation" => out.push_str(self.rng.word(ACCUSATION)),
             "praisefor" => out.push_str(self.rng.word(PRAISE_FOR)),
@@ -1494,6 +1553,11 @@ impl Gen<'_> {
             }
             "clause2" => out.push_str(self.rng.word(CLAUSES2)),
             "tail" => out.push_str(self.rng.word(TAILS)),
+            "ctail" | "ptail" => {
+                let special = if name == "ctail" { CONFLICT_TAILS } else { COOP_TAILS };
+                let list = if self.rng.chance(40) { special } else { TAILS };
+                out.push_str(self.rng.word(list));
+            }
             "quote" => {
                 let start = out.len();
                 let tpl = self.fresh(QUOTES);
