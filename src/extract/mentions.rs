@@ -347,6 +347,10 @@ fn person_with_title(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option
     let aff = affiliation(doc, words, hits, k);
     if let Some(a) = &aff {
         k = a.end;
+        // "Cambodian government spokesperson", "South Korean presidential envoy".
+        while k < words.len() && is_in(OFFICIAL_ADJECTIVES, words[k]) && title_at(doc, words, k).is_none() {
+            k += 1;
+        }
     }
     // "his U.S. counterpart Lloyd Austin"
     let (title_end, title) = match title_at(doc, words, k) {

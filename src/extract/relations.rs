@@ -181,24 +181,33 @@ fn verb(doc: &mut Doc<'_>, s: usize, v: usize, lo: usize, hi: usize) {
 fn coordinated_objects(doc: &Doc<'_>, s: usize, om: usize) -> Vec<usize> {
     let mut m = om;
     let mut all = doc.mentions[m].actors.clone();
+    // Items joined by a bare comma count only when an "and" closes the list
+    // ("X, Y and Z"); "X, diplomats said" is no list.
+    let mut pending: Vec<usize> = Vec::new();
     loop {
         let mut e = doc.mentions[m].end;
         if doc.mentions[m].possessive {
             e += 1;
         }
-        if !matches!(doc.word(s, e), "and" | ",") {
+        let link = doc.word(s, e);
+        if !matches!(link, "and" | ",") {
             break;
         }
         let mut k = e + 1;
+        let mut and = link == "and";
         if doc.word(s, k) == "and" {
             k += 1;
+            and = true;
         }
         if doc.word(s, k) == "the" {
             k += 1;
         }
         match doc.mention_starting(s, k) {
             Some(n) if doc.mentions[n].kind != MentionKind::Modifier => {
-                all.extend(doc.mentions[n].actors.iter().copied());
+                pending.extend(doc.mentions[n].actors.iter().copied());
+                if and {
+                    all.append(&mut pending);
+                }
                 m = n;
             }
             _ => break,

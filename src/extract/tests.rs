@@ -424,3 +424,15 @@ fn to_before_an_infinitive_is_not_a_preposition() {
     let e = ex("Canada welcomed Mexico's commitments to withdraw Guatemalan troops.");
     assert!(!e.relations.iter().any(|r| r.object == "Guatemalan troops" || r.object == "Guatemala"), "{:?}", rels(&e));
 }
+
+#[test]
+fn an_infinitive_after_refuse_is_no_object_and_a_comma_is_no_list() {
+    let e = ex("Ethiopia refused to meet Lebanon, diplomats said.");
+    assert_eq!(rels(&e), [("Ethiopia".into(), "meet".into(), "Lebanon".into(), "12".into(), false, true)]);
+}
+
+#[test]
+fn an_office_word_between_demonym_and_title_belongs_to_the_title() {
+    let e = ex("Cambodian government spokesperson Siti Gomez spoke on Monday.");
+    assert!(actor(&e, "Siti Gomez").aliases.iter().any(|a| a == "Cambodian government spokesperson Siti Gomez"));
+}
