@@ -813,20 +813,34 @@ fn cmd_extract(paths: &[PathBuf], format: ExtractFormat, lexicon: &[PathBuf], te
         failed += 1;
         eprintln!("newsgraph: skipped {e}");
     });
+    // Extract in batches on all cores; print in input order.
+    let mut batch: Vec<input::Document> = Vec::new();
+    let emit = |batch: &mut Vec<input::Document>, out: &mut dyn Write, all: &mut Vec<crate::extract::Extraction>| -> std::io::Result<()> {
+        use rayon::prelude::*;
+        let done: Vec<_> = batch.par_iter().map(|doc| extract(&doc.id, &doc.text, &lex)).collect();
+        batch.clear();
+        for ex in done {
+            match format {
+                ExtractFormat::Jsonl => {
+                    serde_json::to_writer(&mut *out, &ex)?;
+                    writeln!(out)?;
+                }
+                ExtractFormat::Json => all.push(ex),
+            }
+        }
+        Ok(())
+    };
     for f in files {
         input::read(&f, &opts, &mut |item| match item {
             Ok(doc) => {
-                let ex = extract(&doc.id, &doc.text, &lex);
-                match format {
-                    ExtractFormat::Jsonl => {
-                        let r = serde_json::to_writer(&mut out, &ex)
-                            .map_err(std::io::Error::from)
-                            .and_then(|()| writeln!(out));
-                        if let Err(e) = r {
-                            io_err.get_or_insert(e);
-                        }
+                if io_err.is_some() {
+                    return;
+                }
+                batch.push(doc);
+                if batch.len() >= 256 {
+                    if let Err(e) = emit(&mut batch, &mut out, &mut all) {
+                        io_err.get_or_insert(e);
                     }
-                    ExtractFormat::Json => all.push(ex),
                 }
             }
             Err(e) => {
@@ -836,6 +850,11 @@ fn cmd_extract(paths: &[PathBuf], format: ExtractFormat, lexicon: &[PathBuf], te
         });
         if io_err.is_some() {
             break;
+        }
+    }
+    if io_err.is_none() {
+        if let Err(e) = emit(&mut batch, &mut out, &mut all) {
+            io_err = Some(e);
         }
     }
     if let Some(e) = io_err {
