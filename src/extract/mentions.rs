@@ -94,8 +94,12 @@ fn gazetteer_hits(doc: &Doc<'_>, s: usize) -> Vec<Option<Hit>> {
     let sent = &doc.sents[s];
     let mut hits = vec![None; sent.tokens.len()];
     let base = sent.span.start;
-    let stext = &doc.text[sent.span.clone()];
-    for (a, b, p) in doc.lex.find_surfaces(stext) {
+    // Hard line breaks inside a name ("World\nBank") match as spaces; the
+    // replacement keeps every byte offset.
+    let raw = &doc.text[sent.span.clone()];
+    let stext: std::borrow::Cow<'_, str> =
+        if raw.contains(['\n', '\r', '\t']) { raw.replace(['\n', '\r', '\t'], " ").into() } else { raw.into() };
+    for (a, b, p) in doc.lex.find_surfaces(&stext) {
         let (a, b) = (a + base, b + base);
         let start = sent.tokens.iter().position(|t| t.start == a);
         let end = sent.tokens.iter().position(|t| t.end == b);
@@ -227,6 +231,8 @@ fn name_word(doc: &Doc<'_>, w: &str) -> bool {
         && w.chars().any(char::is_alphabetic)
         && !is_in(words::CALENDAR, w)
         && !is_in(words::COMMON_CAPITALIZED, w)
+        && !is_in(words::NOT_PERSON, w)
+        && !is_in(words::ORG_HEADS, w)
         && doc.lex.title(w).is_none()
         && !(w.len() > 1 && w.chars().all(|c| c.is_uppercase() || c == '.') && w.len() <= 5 && w.contains('.'))
 }
@@ -627,16 +633,16 @@ fn organization_phrase(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Opti
             return Some(end);
         }
     }
-    let core = doc.text[doc.token_span(s, k, end)].to_string();
+    let core = name_text(doc, s, k, end);
     let canonical = match &aff {
         Some(a) if words.get(k - 1).is_some_and(|w| matches!(*w, "'s" | "’s")) => {
             let adj = doc.lex.country(&a.name).and_then(|c| c.adjectives.first().cloned());
             match adj {
                 Some(adj) => format!("{adj} {core}"),
-                None => doc.text[doc.token_span(s, i, end)].to_string(),
+                None => name_text(doc, s, i, end),
             }
         }
-        Some(_) => doc.text[doc.token_span(s, i, end)].to_string(),
+        Some(_) => name_text(doc, s, i, end),
         None => core.clone(),
     };
     // "the Defense Ministry" later in a document that named "Japan's Defense Ministry".
@@ -1025,6 +1031,11 @@ fn capitalized_name(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option<
     let sentence_initial = i == doc.sents[s].first || (i > 0 && matches!(words[i - 1], "\"" | "\u{201C}" | "(" | ":"));
     if sentence_initial && looks_common(doc, w) {
         return None;
+    }
+    // "Operation Car Wash": a run right after another capitalised word that
+    // is no name (and no title) belongs to that word's name, not a person's.
+    if i > doc.sents[s].first && is_capitalized(words[i - 1]) && !name_word(doc, words[i - 1]) && doc.lex.title(words[i - 1]).is_none() && hits[i - 1].is_none() {
+        return Some(name_run(doc, s, words, hits, i).max(i + 1));
     }
     let end = name_run(doc, s, words, hits, i);
     if end == i {
