@@ -562,7 +562,8 @@ fn group_name(doc: &Doc<'_>, country: &str, noun: &str) -> String {
 fn organization_phrase(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option<Hit>], i: usize) -> Option<usize> {
     let aff = affiliation(doc, words, hits, i);
     let k = aff.as_ref().map_or(i, |a| a.end);
-    if aff.is_none() && !org_start(doc, words, s, i) {
+    // Title-case headlines capitalise every word: no new names from them.
+    if aff.is_none() && (doc.sents[s].headline || !org_start(doc, words, s, i)) {
         return None;
     }
     let mut j = k;

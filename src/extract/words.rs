@@ -363,6 +363,11 @@ pub const ORG_HEADS: &[&str] = &[
     "Embassy",
     "Consulate",
     "Commissioner",
+    "Co",
+    "Cos",
+    "Trust",
+    "Bancorp",
+    "Partners",
 ];
 
 /// Personal pronouns by the antecedent they take.
@@ -495,6 +500,8 @@ pub const NOT_PERSON: &[&str] = &[
     "Spring",
     "Uprising",
     "Massacre",
+    "Rate",
+    "Rates",
     "Operation",
     "Democrats",
     "Republicans",
