@@ -7,7 +7,7 @@
 use std::hint::black_box;
 use std::path::PathBuf;
 
-use criterion::{criterion_group, criterion_main, Criterion};
+use criterion::{Criterion, criterion_group, criterion_main};
 use newsgraph::graph::{ActorGraph, GraphFilter, Walk};
 use newsgraph::store::Store;
 use rusqlite::params;
@@ -48,8 +48,11 @@ fn database() -> PathBuf {
     drop(Store::open(&path).expect("create schema"));
     let mut conn = rusqlite::Connection::open(&path).expect("open");
     let tx = conn.transaction().expect("tx");
-    tx.execute("INSERT INTO documents (id, doc_key, content_hash, bytes, date) VALUES (1, 'synthetic', 'x', 0, '2024-01-01')", [])
-        .expect("document");
+    tx.execute(
+        "INSERT INTO documents (id, doc_key, content_hash, bytes, date) VALUES (1, 'synthetic', 'x', 0, '2024-01-01')",
+        [],
+    )
+    .expect("document");
     {
         let kinds = ["person", "country", "organization", "group"];
         let mut a = tx.prepare("INSERT INTO actors (id, name, kind) VALUES (?1, ?2, ?3)").expect("prepare");
@@ -62,7 +65,14 @@ fn database() -> PathBuf {
                  VALUES (1, ?1, ?2, ?3, ?4, 0, 0, 'synthetic evidence')",
             )
             .expect("prepare");
-        let verbs = [("meet", "04"), ("praise", "05"), ("aid", "07"), ("criticize", "11"), ("sanction", "17"), ("attack", "19")];
+        let verbs = [
+            ("meet", "04"),
+            ("praise", "05"),
+            ("aid", "07"),
+            ("criticize", "11"),
+            ("sanction", "17"),
+            ("attack", "19"),
+        ];
         let mut rng = Rng(7);
         let mut n = 0;
         while n < RELATIONS {
@@ -84,7 +94,9 @@ fn graph(c: &mut Criterion) {
     let store = Store::open_read_only(&path).expect("open");
     let mut g = c.benchmark_group("graph_100k_actors_1m_relations");
     g.sample_size(10);
-    g.bench_function("load_from_sqlite", |b| b.iter(|| ActorGraph::load(&store, &GraphFilter::default()).expect("load")));
+    g.bench_function("load_from_sqlite", |b| {
+        b.iter(|| ActorGraph::load(&store, &GraphFilter::default()).expect("load"))
+    });
     let graph = ActorGraph::load(&store, &GraphFilter::default()).expect("load");
     // A mid-popularity actor: its two-hop neighbourhood is large but not the whole graph.
     let start = graph.node(5_000).expect("node");
@@ -95,7 +107,9 @@ fn graph(c: &mut Criterion) {
         graph.neighbors(far, 2, Walk::Both).len()
     );
     g.sample_size(50);
-    g.bench_function("neighbors_depth_2_typical_actor", |b| b.iter(|| graph.neighbors(black_box(far), 2, Walk::Both).len()));
+    g.bench_function("neighbors_depth_2_typical_actor", |b| {
+        b.iter(|| graph.neighbors(black_box(far), 2, Walk::Both).len())
+    });
     g.bench_function("neighbors_depth_2", |b| b.iter(|| graph.neighbors(black_box(start), 2, Walk::Both).len()));
     g.bench_function("path", |b| b.iter(|| graph.path(black_box(start), black_box(far), Walk::Both).map(|p| p.len())));
     g.sample_size(10);

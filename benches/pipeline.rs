@@ -7,7 +7,7 @@
 use std::hint::black_box;
 use std::path::Path;
 
-use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
+use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use newsgraph::extract::extract;
 use newsgraph::input::{self, Document, InputOptions};
 use newsgraph::lexicon::Lexicon;

@@ -815,7 +815,10 @@ fn cmd_extract(paths: &[PathBuf], format: ExtractFormat, lexicon: &[PathBuf], te
     });
     // Extract in batches on all cores; print in input order.
     let mut batch: Vec<input::Document> = Vec::new();
-    let emit = |batch: &mut Vec<input::Document>, out: &mut dyn Write, all: &mut Vec<crate::extract::Extraction>| -> std::io::Result<()> {
+    let emit = |batch: &mut Vec<input::Document>,
+                out: &mut dyn Write,
+                all: &mut Vec<crate::extract::Extraction>|
+     -> std::io::Result<()> {
         use rayon::prelude::*;
         let done: Vec<_> = batch.par_iter().map(|doc| extract(&doc.id, &doc.text, &lex)).collect();
         batch.clear();

@@ -293,8 +293,11 @@ impl ActorGraph {
                 return None;
             }
             let forward = front.len() <= back.len();
-            let (frontier, this, other, dir) =
-                if forward { (&mut front, &mut prev_f, &prev_b, walk) } else { (&mut back, &mut prev_b, &prev_f, back_walk) };
+            let (frontier, this, other, dir) = if forward {
+                (&mut front, &mut prev_f, &prev_b, walk)
+            } else {
+                (&mut back, &mut prev_b, &prev_f, back_walk)
+            };
             let mut next = Vec::new();
             for &x in frontier.iter() {
                 for (_, y) in self.steps(x, dir) {

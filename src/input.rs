@@ -352,16 +352,27 @@ struct JsonArticle {
 fn read_jsonl(path: &Path, mut reader: impl BufRead, sink: &mut dyn FnMut(Result<Document, InputError>)) {
     let mut buf = Vec::new();
     let mut line = 0u64;
+    // Whether any line had content: an empty file is reported, not passed over.
+    let mut any = false;
     loop {
         buf.clear();
         line += 1;
         let too_long = match read_line_bounded(&mut reader, &mut buf, MAX_JSONL_LINE_BYTES) {
-            Ok((0, _)) => return,
+            Ok((0, _)) => {
+                if !any {
+                    sink(Err(InputError::File {
+                        path: path.to_path_buf(),
+                        message: "no articles (empty file), skipped".into(),
+                    }));
+                }
+                return;
+            }
             Ok((_, too_long)) => too_long,
             Err(source) => return sink(Err(InputError::Io { path: path.to_path_buf(), source })),
         };
         let err = |message: String| InputError::Line { path: path.to_path_buf(), line, message };
         if too_long {
+            any = true;
             sink(Err(err(format!(
                 "line longer than {} MiB (not a news article), skipped",
                 MAX_JSONL_LINE_BYTES >> 20
@@ -369,12 +380,14 @@ fn read_jsonl(path: &Path, mut reader: impl BufRead, sink: &mut dyn FnMut(Result
             continue;
         }
         let Ok(s) = std::str::from_utf8(&buf) else {
+            any = true;
             sink(Err(err("invalid UTF-8".into())));
             continue;
         };
         if s.trim().is_empty() {
             continue;
         }
+        any = true;
         let a: JsonArticle = match serde_json::from_str(s) {
             Ok(a) => a,
             Err(e) => {
@@ -457,11 +470,21 @@ fn read_csv(path: &Path, file: File, opts: &InputOptions, sink: &mut dyn FnMut(R
     };
     let (id_col, title_col, date_col, url_col) = (col("id"), col("title"), col("date"), col("url"));
     let mut record = csv::ByteRecord::new();
+    let mut any = false;
     loop {
         match reader.read_byte_record(&mut record) {
-            Ok(false) => return,
-            Ok(true) => {}
+            Ok(false) => {
+                if !any {
+                    sink(Err(InputError::File {
+                        path: path.to_path_buf(),
+                        message: "no rows after the header, skipped".into(),
+                    }));
+                }
+                return;
+            }
+            Ok(true) => any = true,
             Err(e) => {
+                any = true;
                 let line = e.position().map_or(0, |p| p.line());
                 sink(Err(InputError::Line { path: path.to_path_buf(), line, message: format!("bad CSV row: {e}") }));
                 if matches!(e.kind(), csv::ErrorKind::Io(_)) {

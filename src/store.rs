@@ -39,6 +39,14 @@ pub enum StoreError {
         /// The file.
         path: PathBuf,
     },
+    /// The path cannot hold a database file: a directory, or under a file.
+    #[error("cannot use {path} as a database: {reason}")]
+    Unusable {
+        /// The path.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
     /// SQLite found the file damaged (truncated, or pages overwritten).
     #[error("database {path} is damaged (truncated or corrupt); restore it from a backup or use a new file")]
     Corrupt {
@@ -244,6 +252,7 @@ pub struct Store {
 impl Store {
     /// Opens (creating if needed) a database for writing and migrates it.
     pub fn open(path: &Path) -> Result<Store> {
+        check_location(path)?;
         let conn = Connection::open(path).map_err(|e| sql_err(path, e))?;
         let mut store = Store { conn, path: path.to_path_buf(), actor_ids: Default::default() };
         store.configure(true)?;
@@ -256,6 +265,7 @@ impl Store {
         if !path.exists() {
             return Err(StoreError::Missing { path: path.to_path_buf() });
         }
+        check_location(path)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| sql_err(path, e))?;
         let store = Store { conn, path: path.to_path_buf(), actor_ids: Default::default() };
@@ -295,13 +305,27 @@ impl Store {
     /// Connection settings: set on every open, never in migrations.
     fn configure(&self, write: bool) -> Result<()> {
         let c = &self.conn;
-        c.busy_timeout(Duration::from_secs(30)).map_err(|e| self.err(e))?;
+        let timeout = Duration::from_secs(30);
+        c.busy_timeout(timeout).map_err(|e| self.err(e))?;
         c.pragma_update(None, "foreign_keys", true).map_err(|e| self.err(e))?;
         if write && self.path.as_os_str() != ":memory:" {
             // WAL: readers never block the writer; NORMAL is safe against
             // process crashes (a power loss may lose the last commits, never corrupt).
-            let mode: String = c.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0)).map_err(|e| self.err(e))?;
-            let _ = mode;
+            // Two processes switching a new file to WAL at once: SQLite answers
+            // one SQLITE_BUSY at once, without waiting (it holds a read lock
+            // and wants the write lock), so wait here.
+            let deadline = std::time::Instant::now() + timeout;
+            loop {
+                match c.query_row("PRAGMA journal_mode=WAL", [], |r| r.get::<_, String>(0)) {
+                    Ok(_) => break,
+                    Err(rusqlite::Error::SqliteFailure(f, _))
+                        if f.code == rusqlite::ErrorCode::DatabaseBusy && std::time::Instant::now() < deadline =>
+                    {
+                        std::thread::sleep(Duration::from_millis(20));
+                    }
+                    Err(e) => return Err(self.err(e)),
+                }
+            }
             c.pragma_update(None, "synchronous", "NORMAL").map_err(|e| self.err(e))?;
         }
         Ok(())
@@ -787,6 +811,25 @@ pub fn content_hash(text: &str) -> String {
 
 fn ids_json(ids: &[i64]) -> String {
     serde_json::to_string(ids).unwrap_or_else(|_| "[]".into())
+}
+
+/// A clear error for a path that cannot be a database file (SQLite would
+/// only say "unable to open database file" or "disk I/O error").
+fn check_location(path: &Path) -> Result<()> {
+    let unusable = |reason: String| Err(StoreError::Unusable { path: path.to_path_buf(), reason });
+    if path.is_dir() {
+        return unusable("it is a directory".into());
+    }
+    let Some(parent) =
+        path.parent().filter(|p| !p.as_os_str().is_empty() && !path.to_string_lossy().starts_with("file:"))
+    else {
+        return Ok(());
+    };
+    match std::fs::metadata(parent) {
+        Ok(m) if m.is_dir() => Ok(()),
+        Ok(_) => unusable(format!("{} is not a directory", parent.display())),
+        Err(e) => unusable(format!("{}: {e}", parent.display())),
+    }
 }
 
 fn sql_err(path: &Path, e: rusqlite::Error) -> StoreError {

@@ -14,3 +14,6 @@ mod export;
 
 /// Graph queries: neighbours, paths, centrality, blocs, timelines.
 mod graph;
+
+/// Reliability: crash safety, concurrency, bad input, damaged databases, injection, property tests.
+mod reliability;

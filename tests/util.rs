@@ -46,3 +46,37 @@ impl Workspace {
             .unwrap_or_else(|e| panic!("{args:?}: not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
     }
 }
+
+/// The built `newsgraph` binary, for children a test runs alongside others or kills.
+pub fn bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_newsgraph"))
+}
+
+impl Workspace {
+    /// A path under the workspace (nothing is created).
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// `newsgraph --db DB ARGS...` on another database than the workspace's.
+    pub fn cmd_on(&self, db: &Path, args: &[&str]) -> Command {
+        let mut c = Command::cargo_bin("newsgraph").expect("binary");
+        c.env_remove("NEWSGRAPH_DB").arg("--db").arg(db).args(args);
+        c
+    }
+
+    /// Starts `newsgraph --db DB ARGS...` as a child process, output discarded
+    /// but for stderr, which is piped.
+    pub fn spawn_on(&self, db: &Path, args: &[&str]) -> std::process::Child {
+        std::process::Command::new(bin())
+            .env_remove("NEWSGRAPH_DB")
+            .arg("--db")
+            .arg(db)
+            .args(args)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn newsgraph")
+    }
+}

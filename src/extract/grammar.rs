@@ -285,7 +285,11 @@ pub(super) fn object_after(doc: &Doc<'_>, s: usize, from: usize, hi: usize) -> O
             return None;
         }
         // "refused to meet X": an infinitive complement, not an object.
-        if j == from && w == "to" && !doc.lex.verb(doc.word(s, j + 1)).is_empty() && doc.mention_starting(s, j + 1).is_none() {
+        if j == from
+            && w == "to"
+            && !doc.lex.verb(doc.word(s, j + 1)).is_empty()
+            && doc.mention_starting(s, j + 1).is_none()
+        {
             return None;
         }
         if j > from {

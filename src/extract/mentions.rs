@@ -813,7 +813,9 @@ fn reference(
     if lw == "the" && memory.plural.len() > 1 {
         let mut k = i + 1;
         // Up to two adjectives ("nuclear-armed", "Asian").
-        while k < i + 5 && words.get(k).is_some_and(|w| w.chars().all(|c| c.is_lowercase() || c == '-') && !is_in(COUNTRY_SETS, w)) {
+        while k < i + 5
+            && words.get(k).is_some_and(|w| w.chars().all(|c| c.is_lowercase() || c == '-') && !is_in(COUNTRY_SETS, w))
+        {
             k += 1;
         }
         if words.get(k).is_some_and(|w| is_in(COUNTRY_SETS, w)) && k <= i + 5 {
@@ -822,7 +824,9 @@ fn reference(
                 .iter()
                 .filter_map(|&a| match doc.actors[a].kind {
                     ActorKind::Country => Some(Some(a)),
-                    ActorKind::Person => Some(doc.actors[a].country.clone().map(|c| actor(doc, &c, ActorKind::Country))),
+                    ActorKind::Person => {
+                        Some(doc.actors[a].country.clone().map(|c| actor(doc, &c, ActorKind::Country)))
+                    }
                     _ => None,
                 })
                 .flatten()
@@ -1035,7 +1039,12 @@ fn capitalized_name(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option<
     }
     // "Operation Car Wash": a run right after another capitalised word that
     // is no name (and no title) belongs to that word's name, not a person's.
-    if i > doc.sents[s].first && is_capitalized(words[i - 1]) && !name_word(doc, words[i - 1]) && doc.lex.title(words[i - 1]).is_none() && hits[i - 1].is_none() {
+    if i > doc.sents[s].first
+        && is_capitalized(words[i - 1])
+        && !name_word(doc, words[i - 1])
+        && doc.lex.title(words[i - 1]).is_none()
+        && hits[i - 1].is_none()
+    {
         return Some(name_run(doc, s, words, hits, i).max(i + 1));
     }
     let end = name_run(doc, s, words, hits, i);
@@ -1351,4 +1360,16 @@ fn could_start_mention(doc: &Doc<'_>, words: &[&str], hits: &[Option<Hit>], i: u
 }
 
 /// Plural nouns for a set of countries named before ("the neighbors").
-const COUNTRY_SETS: &[&str] = &["allies", "neighbors", "neighbours", "rivals", "nations", "countries", "sides", "partners", "foes", "adversaries", "governments"];
+const COUNTRY_SETS: &[&str] = &[
+    "allies",
+    "neighbors",
+    "neighbours",
+    "rivals",
+    "nations",
+    "countries",
+    "sides",
+    "partners",
+    "foes",
+    "adversaries",
+    "governments",
+];

@@ -346,7 +346,7 @@ fn finish(doc_id: &str, doc: Doc<'_>) -> Extraction {
                 })
         })
         .collect();
-    let actors = doc
+    let actors: Vec<Actor> = doc
         .actors
         .iter()
         .zip(&used)
@@ -371,7 +371,14 @@ fn finish(doc_id: &str, doc: Doc<'_>) -> Extraction {
             relations.push(r);
         }
     }
-    Extraction { doc: doc_id.to_string(), actors, relations, statements: doc.statements }
+    // A statement is about actors of the document only: a country named only
+    // as a place or a modifier is not one.
+    let listed: std::collections::HashSet<&str> = actors.iter().map(|a: &Actor| a.name.as_str()).collect();
+    let mut statements = doc.statements;
+    for st in &mut statements {
+        st.about.retain(|a| listed.contains(a.as_str()));
+    }
+    Extraction { doc: doc_id.to_string(), actors, relations, statements }
 }
 
 #[cfg(test)]

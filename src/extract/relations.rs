@@ -227,10 +227,24 @@ fn noun(doc: &mut Doc<'_>, s: usize, n: usize, lo: usize, hi: usize) {
     // after "by", the patient is the subject of "face".
     if let Some(sense) = senses.first() {
         if doc.word(s, n + 1) == "by" {
-            if let Some(agent) = doc.mention_starting(s, n + 2).or_else(|| (doc.word(s, n + 2) == "the").then(|| doc.mention_starting(s, n + 3)).flatten()) {
-                let face = (n.saturating_sub(3).max(lo)..n).rev().find(|&i| is_in(&["face", "faces", "faced", "facing", "under"], doc.word(s, i)));
-                if let Some(patient) = face.and_then(|f| grammar::clause_subject_of(doc, s, f, lo).or_else(|| subject_before(doc, s, f, lo))) {
-                    let vs = VerbSense { lemma: sense.predicate.clone(), particle: Vec::new(), cameo: sense.cameo.clone(), class: VerbClass::Interaction, symmetric: false, negative: false };
+            if let Some(agent) = doc
+                .mention_starting(s, n + 2)
+                .or_else(|| (doc.word(s, n + 2) == "the").then(|| doc.mention_starting(s, n + 3)).flatten())
+            {
+                let face = (n.saturating_sub(3).max(lo)..n)
+                    .rev()
+                    .find(|&i| is_in(&["face", "faces", "faced", "facing", "under"], doc.word(s, i)));
+                if let Some(patient) = face
+                    .and_then(|f| grammar::clause_subject_of(doc, s, f, lo).or_else(|| subject_before(doc, s, f, lo)))
+                {
+                    let vs = VerbSense {
+                        lemma: sense.predicate.clone(),
+                        particle: Vec::new(),
+                        cameo: sense.cameo.clone(),
+                        class: VerbClass::Interaction,
+                        symmetric: false,
+                        negative: false,
+                    };
                     let (subs, objs) = (doc.mentions[agent].actors.clone(), doc.mentions[patient].actors.clone());
                     emit(doc, s, &subs, &objs, &vs, false, false);
                     return;
@@ -318,8 +332,25 @@ fn noun(doc: &mut Doc<'_>, s: usize, n: usize, lo: usize, hi: usize) {
 
 /// Verbs that only carry an event noun ("held talks", "had a meeting").
 const LIGHT_VERBS: &[&str] = &[
-    "express", "expressed", "expresses", "voice", "voiced", "voices", "extend", "extended", "convey", "conveyed",
-    "offer", "offered", "offers", "reiterate", "reiterated", "reaffirm", "reaffirmed", "confirm", "confirmed",
+    "express",
+    "expressed",
+    "expresses",
+    "voice",
+    "voiced",
+    "voices",
+    "extend",
+    "extended",
+    "convey",
+    "conveyed",
+    "offer",
+    "offered",
+    "offers",
+    "reiterate",
+    "reiterated",
+    "reaffirm",
+    "reaffirmed",
+    "confirm",
+    "confirmed",
     "hold",
     "holds",
     "held",
@@ -587,7 +618,11 @@ fn emit(
     // A refused or negated act of cooperation is a rejection in CAMEO
     // ("refused to meet", "does not recognize"): code 12, still marked negated.
     let code = root(&sense.cameo);
-    let cameo = if negated && matches!(code.as_str(), "03" | "04" | "05" | "06" | "07" | "08") { "12".to_string() } else { code };
+    let cameo = if negated && matches!(code.as_str(), "03" | "04" | "05" | "06" | "07" | "08") {
+        "12".to_string()
+    } else {
+        code
+    };
     for &a in subs {
         for &b in objs {
             if a == b {
