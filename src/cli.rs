@@ -114,6 +114,15 @@ pub enum Command {
         /// CAMEO root codes, comma-separated (e.g. 11,12 for disapprove and reject).
         #[arg(long, value_delimiter = ',')]
         cameo: Vec<String>,
+        /// Quad classes to keep: verbal-coop, material-coop, verbal-conflict, material-conflict.
+        #[arg(long, value_delimiter = ',')]
+        quad: Vec<String>,
+        /// Actor kinds both ends must have.
+        #[arg(long, value_enum, value_delimiter = ',')]
+        kind: Vec<KindArg>,
+        /// Document dates.
+        #[command(flatten)]
+        dates: DateArgs,
         /// At most this many rows.
         #[arg(long, default_value_t = 100)]
         limit: usize,
@@ -129,6 +138,9 @@ pub enum Command {
         /// Statements about this actor.
         #[arg(long)]
         about: Option<String>,
+        /// Document dates.
+        #[command(flatten)]
+        dates: DateArgs,
         /// At most this many rows.
         #[arg(long, default_value_t = 100)]
         limit: usize,
@@ -200,6 +212,9 @@ pub enum Command {
     Timeline {
         /// The actor (name, alias or last name, any case).
         actor: String,
+        /// Document dates.
+        #[command(flatten)]
+        dates: DateArgs,
         /// At most this many rows.
         #[arg(long, default_value_t = 200)]
         limit: usize,
@@ -252,6 +267,17 @@ pub enum Command {
     },
 }
 
+/// A document date range.
+#[derive(Debug, clap::Args)]
+pub struct DateArgs {
+    /// Only documents dated on or after this (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long)]
+    pub since: Option<String>,
+    /// Only documents dated on or before this (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long)]
+    pub until: Option<String>,
+}
+
 /// Filters shared by the graph commands.
 #[derive(Debug, clap::Args)]
 pub struct GraphArgs {
@@ -278,17 +304,21 @@ pub struct GraphArgs {
     pub exclude_statements: bool,
 }
 
+/// Quad class names ("verbal-coop") or numbers to numbers.
+fn parse_quads(quads: &[String]) -> Result<Vec<u8>> {
+    quads
+        .iter()
+        .map(|q| {
+            crate::graph::parse_quad(q).with_context(|| {
+                format!("unknown quad class `{q}` (verbal-coop, material-coop, verbal-conflict, material-conflict)")
+            })
+        })
+        .collect()
+}
+
 impl GraphArgs {
     fn to_filter(&self) -> Result<GraphFilter> {
-        let quad = self
-            .quad
-            .iter()
-            .map(|q| {
-                crate::graph::parse_quad(q).with_context(|| {
-                    format!("unknown quad class `{q}` (verbal-coop, material-coop, verbal-conflict, material-conflict)")
-                })
-            })
-            .collect::<Result<Vec<u8>>>()?;
+        let quad = parse_quads(&self.quad)?;
         Ok(GraphFilter {
             cameo: self.cameo.clone(),
             quad,
@@ -462,12 +492,16 @@ fn dispatch(args: Args) -> Result<()> {
                 vec![r.name.clone(), r.kind.clone(), r.documents.to_string(), r.aliases.join("; ")]
             })
         }
-        Command::Relations { actor, with, cameo, limit, output } => {
+        Command::Relations { actor, with, cameo, quad, kind, dates, limit, output } => {
             let store = Store::open_read_only(&db)?;
             let filter = RelationFilter {
                 actor: actor.as_deref().map(|a| resolve(&store, a)).transpose()?,
                 with: with.as_deref().map(|a| resolve(&store, a)).transpose()?,
                 cameo,
+                quad: parse_quads(&quad)?,
+                kinds: kind.into_iter().map(|k| ActorKind::from(k).as_str().to_string()).collect(),
+                since: dates.since,
+                until: dates.until,
                 limit: Some(limit),
                 by_date: false,
             };
@@ -490,11 +524,13 @@ fn dispatch(args: Args) -> Result<()> {
                 },
             )
         }
-        Command::Said { by, about, limit, output } => {
+        Command::Said { by, about, dates, limit, output } => {
             let store = Store::open_read_only(&db)?;
             let filter = StatementFilter {
                 by: by.as_deref().map(|a| resolve(&store, a)).transpose()?,
                 about: about.as_deref().map(|a| resolve(&store, a)).transpose()?,
+                since: dates.since,
+                until: dates.until,
                 limit: Some(limit),
                 ..Default::default()
             };
@@ -633,7 +669,7 @@ fn dispatch(args: Args) -> Result<()> {
                 vec![r.bloc.to_string(), r.size.to_string(), r.members.join("; ")]
             })
         }
-        Command::Timeline { actor, limit, output } => {
+        Command::Timeline { actor, dates, limit, output } => {
             let store = Store::open_read_only(&db)?;
             let ids = resolve(&store, &actor)?;
             #[derive(Serialize)]
@@ -647,6 +683,8 @@ fn dispatch(args: Args) -> Result<()> {
             let mut rows: Vec<Row> = store
                 .relations(&RelationFilter {
                     actor: Some(ids.clone()),
+                    since: dates.since.clone(),
+                    until: dates.until.clone(),
                     limit: Some(limit),
                     by_date: true,
                     ..Default::default()
@@ -671,6 +709,8 @@ fn dispatch(args: Args) -> Result<()> {
                 store
                     .statements(&StatementFilter {
                         involving: Some(ids),
+                        since: dates.since,
+                        until: dates.until,
                         limit: Some(limit),
                         by_date: true,
                         ..Default::default()

@@ -218,6 +218,14 @@ pub struct RelationFilter {
     pub with: Option<Vec<i64>>,
     /// CAMEO root codes (any of them).
     pub cameo: Vec<String>,
+    /// GDELT quad classes 1..=4 (any of them).
+    pub quad: Vec<u8>,
+    /// Actor kinds both ends must have (any of them).
+    pub kinds: Vec<String>,
+    /// Only documents dated on or after this (a date prefix: 2022, 2022-10).
+    pub since: Option<String>,
+    /// Only documents dated on or before this (a date prefix).
+    pub until: Option<String>,
     /// At most this many rows.
     pub limit: Option<usize>,
     /// Order by document date instead of insertion.
@@ -233,6 +241,10 @@ pub struct StatementFilter {
     pub about: Option<Vec<i64>>,
     /// Statements by or about these ids (any of them).
     pub involving: Option<Vec<i64>>,
+    /// Only documents dated on or after this (a date prefix: 2022, 2022-10).
+    pub since: Option<String>,
+    /// Only documents dated on or before this (a date prefix).
+    pub until: Option<String>,
     /// At most this many rows.
     pub limit: Option<usize>,
     /// Order by document date instead of insertion.
@@ -495,6 +507,8 @@ impl Store {
         let actor = f.actor.as_ref().map(|v| ids_json(v));
         let with = f.with.as_ref().map(|v| ids_json(v));
         let cameo = (!f.cameo.is_empty()).then(|| serde_json::to_string(&f.cameo).unwrap_or_default());
+        let quad = (!f.quad.is_empty()).then(|| serde_json::to_string(&f.quad).unwrap_or_default());
+        let kinds = (!f.kinds.is_empty()).then(|| serde_json::to_string(&f.kinds).unwrap_or_default());
         let mut stmt = self
             .conn
             .prepare(
@@ -506,13 +520,20 @@ impl Store {
                  WHERE (?1 IS NULL OR r.subject_id IN (SELECT value FROM json_each(?1)) OR r.object_id IN (SELECT value FROM json_each(?1)))
                    AND (?2 IS NULL OR r.subject_id IN (SELECT value FROM json_each(?2)) OR r.object_id IN (SELECT value FROM json_each(?2)))
                    AND (?3 IS NULL OR substr(r.cameo, 1, 2) IN (SELECT value FROM json_each(?3)) OR r.cameo IN (SELECT value FROM json_each(?3)))
+                   AND (?6 IS NULL OR d.date >= ?6)
+                   AND (?7 IS NULL OR d.date <= ?7 OR d.date LIKE ?7 || '%')
+                   AND (?8 IS NULL OR (CASE WHEN CAST(substr(r.cameo, 1, 2) AS INTEGER) <= 5 THEN 1
+                                             WHEN CAST(substr(r.cameo, 1, 2) AS INTEGER) <= 8 THEN 2
+                                             WHEN CAST(substr(r.cameo, 1, 2) AS INTEGER) <= 13 THEN 3 ELSE 4 END)
+                                        IN (SELECT value FROM json_each(?8)))
+                   AND (?9 IS NULL OR (s.kind IN (SELECT value FROM json_each(?9)) AND o.kind IN (SELECT value FROM json_each(?9))))
                  ORDER BY CASE WHEN ?5 THEN d.date END, r.id
                  LIMIT ?4",
             )
             .map_err(|e| self.err(e))?;
         let lim = f.limit.map_or(-1, |l| l as i64);
         let rows = stmt
-            .query_map(params![actor, with, cameo, lim, f.by_date], |r| {
+            .query_map(params![actor, with, cameo, lim, f.by_date, f.since, f.until, quad, kinds], |r| {
                 Ok(RelationRow {
                     id: r.get(0)?,
                     subject: r.get(1)?,
@@ -549,13 +570,15 @@ impl Store {
                    AND (?4 IS NULL OR st.speaker_id IN (SELECT value FROM json_each(?4))
                         OR st.addressee_id IN (SELECT value FROM json_each(?4))
                         OR EXISTS (SELECT 1 FROM statement_about sa WHERE sa.statement_id = st.id AND sa.actor_id IN (SELECT value FROM json_each(?4))))
+                   AND (?6 IS NULL OR d.date >= ?6)
+                   AND (?7 IS NULL OR d.date <= ?7 OR d.date LIKE ?7 || '%')
                  ORDER BY CASE WHEN ?5 THEN d.date END, st.id
                  LIMIT ?3",
             )
             .map_err(|e| self.err(e))?;
         let lim = f.limit.map_or(-1, |l| l as i64);
         let rows = stmt
-            .query_map(params![by, about, lim, involving, f.by_date], |r| {
+            .query_map(params![by, about, lim, involving, f.by_date, f.since, f.until], |r| {
                 let about: Option<String> = r.get(8)?;
                 Ok(StatementRow {
                     id: r.get(0)?,

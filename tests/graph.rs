@@ -78,3 +78,28 @@ fn ambiguous_name_lists_the_candidates() {
             .and(predicates::str::contains("Mary Smith")),
     );
 }
+
+#[test]
+fn relations_said_and_timeline_filter_by_date_quad_and_kind() {
+    let ws = Workspace::new();
+    let f = ws.file(
+        "dated.jsonl",
+        concat!(
+            "{\"id\":\"a\",\"date\":\"2021-03-01\",\"text\":\"Japan condemned North Korea on Monday. Japan said the launch was reckless.\"}\n",
+            "{\"id\":\"b\",\"date\":\"October 4, 2022\",\"text\":\"Japan praised South Korea on Tuesday. Japan said the talks went well.\"}\n",
+        ),
+    );
+    ws.cmd(&["ingest", f.to_str().unwrap()]).assert().success();
+    let r = ws.json(&["relations", "--actor", "Japan", "--since", "2022", "--json"]);
+    let r = r.as_array().unwrap();
+    assert!(!r.is_empty() && r.iter().all(|x| x["date"] == "2022-10-04"), "{r:?}");
+    let r = ws.json(&["relations", "--actor", "Japan", "--quad", "verbal-conflict", "--json"]);
+    assert!(r.as_array().unwrap().iter().all(|x| x["object"] == "North Korea"), "{r}");
+    let r = ws.json(&["relations", "--kind", "person", "--json"]);
+    assert!(r.as_array().unwrap().is_empty(), "{r}");
+    let s = ws.json(&["said", "--by", "Japan", "--until", "2021-12", "--json"]);
+    assert_eq!(s.as_array().unwrap().len(), 1, "{s}");
+    let t = ws.json(&["timeline", "Japan", "--since", "2021-01-01", "--json"]);
+    let dates: Vec<&str> = t.as_array().unwrap().iter().map(|x| x["date"].as_str().unwrap()).collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{dates:?}");
+}
