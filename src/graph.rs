@@ -129,6 +129,49 @@ pub struct ActorGraph {
     /// The petgraph graph.
     pub graph: DiGraph<Node, Edge>,
     index: HashMap<i64, NodeIndex>,
+    /// Compact adjacency arrays for traversals, built on first use.
+    adjacency: std::sync::OnceLock<Adjacency>,
+}
+
+/// Out- and in-neighbours of every node in flat arrays (compressed sparse
+/// rows): traversals read them sequentially instead of chasing petgraph's
+/// per-edge links, which makes hub neighbourhoods several times faster.
+#[derive(Debug, Default)]
+struct Adjacency {
+    /// Node and edge counts it was built for; a graph changed since is walked directly.
+    nodes: usize,
+    edges: usize,
+    out_start: Vec<u32>,
+    out: Vec<(u32, u32)>,
+    in_start: Vec<u32>,
+    inc: Vec<(u32, u32)>,
+}
+
+impl Adjacency {
+    fn build(g: &DiGraph<Node, Edge>) -> Adjacency {
+        let n = g.node_count();
+        let mut out_deg = vec![0u32; n + 1];
+        let mut in_deg = vec![0u32; n + 1];
+        for e in g.edge_references() {
+            out_deg[e.source().index() + 1] += 1;
+            in_deg[e.target().index() + 1] += 1;
+        }
+        for i in 0..n {
+            out_deg[i + 1] += out_deg[i];
+            in_deg[i + 1] += in_deg[i];
+        }
+        let (mut out_fill, mut in_fill) = (out_deg.clone(), in_deg.clone());
+        let mut out = vec![(0u32, 0u32); g.edge_count()];
+        let mut inc = vec![(0u32, 0u32); g.edge_count()];
+        for e in g.edge_references() {
+            let (s, t, id) = (e.source().index(), e.target().index(), e.id().index() as u32);
+            out[out_fill[s] as usize] = (t as u32, id);
+            out_fill[s] += 1;
+            inc[in_fill[t] as usize] = (s as u32, id);
+            in_fill[t] += 1;
+        }
+        Adjacency { nodes: n, edges: g.edge_count(), out_start: out_deg, out, in_start: in_deg, inc }
+    }
 }
 
 /// One step of a path: from one actor to the next over an edge.
@@ -235,12 +278,20 @@ impl ActorGraph {
     }
 
     /// Edges to follow from `n`: (edge, neighbour).
-    fn steps(&self, n: NodeIndex, walk: Walk) -> impl Iterator<Item = (EdgeIndex, NodeIndex)> + '_ {
+    fn steps(&self, n: NodeIndex, walk: Walk) -> Box<dyn Iterator<Item = (EdgeIndex, NodeIndex)> + '_> {
+        let adj = self.adjacency.get_or_init(|| Adjacency::build(&self.graph));
+        if adj.nodes == self.graph.node_count() && adj.edges == self.graph.edge_count() {
+            let i = n.index();
+            let pair = |&(m, e): &(u32, u32)| (EdgeIndex::new(e as usize), NodeIndex::new(m as usize));
+            let out: &[(u32, u32)] = if walk != Walk::In { &adj.out[adj.out_start[i] as usize..adj.out_start[i + 1] as usize] } else { &[] };
+            let inc: &[(u32, u32)] = if walk != Walk::Out { &adj.inc[adj.in_start[i] as usize..adj.in_start[i + 1] as usize] } else { &[] };
+            return Box::new(out.iter().chain(inc).map(pair));
+        }
         let out = matches!(walk, Walk::Out | Walk::Both)
             .then(|| self.graph.edges_directed(n, Direction::Outgoing).map(|e| (e.id(), e.target())));
         let inc = matches!(walk, Walk::In | Walk::Both)
             .then(|| self.graph.edges_directed(n, Direction::Incoming).map(|e| (e.id(), e.source())));
-        out.into_iter().flatten().chain(inc.into_iter().flatten())
+        Box::new(out.into_iter().flatten().chain(inc.into_iter().flatten()))
     }
 
     /// Actors within `depth` hops of `start`, with their distance and the
