@@ -811,7 +811,7 @@ fn cmd_ingest(
         Event::Document(d) => {
             docs += 1;
             bar.inc(d.text.len() as u64);
-            if docs % 64 == 0 {
+            if docs.is_multiple_of(64) {
                 let rate = docs as f64 / start.elapsed().as_secs_f64().max(1e-9);
                 bar.set_message(format!("{docs} docs, {rate:.0} docs/s"));
             }
@@ -880,10 +880,10 @@ fn cmd_extract(paths: &[PathBuf], format: ExtractFormat, lexicon: &[PathBuf], te
                     return;
                 }
                 batch.push(doc);
-                if batch.len() >= 256 {
-                    if let Err(e) = emit(&mut batch, &mut out, &mut all) {
-                        io_err.get_or_insert(e);
-                    }
+                if batch.len() >= 256
+                    && let Err(e) = emit(&mut batch, &mut out, &mut all)
+                {
+                    io_err.get_or_insert(e);
                 }
             }
             Err(e) => {
@@ -895,10 +895,10 @@ fn cmd_extract(paths: &[PathBuf], format: ExtractFormat, lexicon: &[PathBuf], te
             break;
         }
     }
-    if io_err.is_none() {
-        if let Err(e) = emit(&mut batch, &mut out, &mut all) {
-            io_err = Some(e);
-        }
+    if io_err.is_none()
+        && let Err(e) = emit(&mut batch, &mut out, &mut all)
+    {
+        io_err = Some(e);
     }
     if let Some(e) = io_err {
         return Err(e.into());

@@ -283,8 +283,10 @@ impl ActorGraph {
         if adj.nodes == self.graph.node_count() && adj.edges == self.graph.edge_count() {
             let i = n.index();
             let pair = |&(m, e): &(u32, u32)| (EdgeIndex::new(e as usize), NodeIndex::new(m as usize));
-            let out: &[(u32, u32)] = if walk != Walk::In { &adj.out[adj.out_start[i] as usize..adj.out_start[i + 1] as usize] } else { &[] };
-            let inc: &[(u32, u32)] = if walk != Walk::Out { &adj.inc[adj.in_start[i] as usize..adj.in_start[i + 1] as usize] } else { &[] };
+            let out: &[(u32, u32)] =
+                if walk != Walk::In { &adj.out[adj.out_start[i] as usize..adj.out_start[i + 1] as usize] } else { &[] };
+            let inc: &[(u32, u32)] =
+                if walk != Walk::Out { &adj.inc[adj.in_start[i] as usize..adj.in_start[i + 1] as usize] } else { &[] };
             return Box::new(out.iter().chain(inc).map(pair));
         }
         let out = matches!(walk, Walk::Out | Walk::Both)

@@ -112,10 +112,8 @@ pub fn ingest(
                 break 'files;
             }
         }
-        if !stopped {
-            if let Err(e) = feeder.flush(&mut batch, &mut report, on_event) {
-                fatal = Some(e);
-            }
+        if !stopped && let Err(e) = feeder.flush(&mut batch, &mut report, on_event) {
+            fatal = Some(e);
         }
         // Closing the channel lets the writer finish.
         drop(feeder);
@@ -191,13 +189,4 @@ fn tally(report: &mut IngestReport, w: Written) {
         }
         Written::AlreadyPresent => report.already_present += 1,
     }
-}
-
-/// Extracts and writes one document; known content is not extracted again.
-pub fn ingest_one(store: &mut Store, lex: &Lexicon, doc: &Document) -> Result<Written, StoreError> {
-    if store.contains(&doc.text)? {
-        return Ok(Written::AlreadyPresent);
-    }
-    let ex = extract(&doc.id, &doc.text, lex);
-    store.write(doc, &ex)
 }

@@ -191,18 +191,18 @@ pub fn normalize_date(raw: &str) -> String {
     if parts.len() >= 3 {
         let (a, b, c) = (parts[0], parts[1], parts[2]);
         // 26-FEB-1987 / 4 Oct 2022
-        if let (Ok(d), Some(m), Ok(y)) = (a.parse::<u32>(), month(b), c.parse::<i32>()) {
-            if valid(y, m, d) {
-                let time = parts.get(3).and_then(|r| time_of(r)).unwrap_or_default();
-                return format!("{y:04}-{m:02}-{d:02}{time}");
-            }
+        if let (Ok(d), Some(m), Ok(y)) = (a.parse::<u32>(), month(b), c.parse::<i32>())
+            && valid(y, m, d)
+        {
+            let time = parts.get(3).and_then(|r| time_of(r)).unwrap_or_default();
+            return format!("{y:04}-{m:02}-{d:02}{time}");
         }
         // October 4, 2022
-        if let (Some(m), Ok(d), Ok(y)) = (month(a), b.parse::<u32>(), c.parse::<i32>()) {
-            if valid(y, m, d) {
-                let time = parts.get(3).and_then(|r| time_of(r)).unwrap_or_default();
-                return format!("{y:04}-{m:02}-{d:02}{time}");
-            }
+        if let (Some(m), Ok(d), Ok(y)) = (month(a), b.parse::<u32>(), c.parse::<i32>())
+            && valid(y, m, d)
+        {
+            let time = parts.get(3).and_then(|r| time_of(r)).unwrap_or_default();
+            return format!("{y:04}-{m:02}-{d:02}{time}");
         }
     }
     raw.trim().to_string()

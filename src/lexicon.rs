@@ -6,7 +6,7 @@
 //! Aho-Corasick automaton, built once per [`Lexicon`].
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
@@ -530,13 +530,6 @@ impl Lexicon {
     /// The gender (`m`, `f`, `u`) of a known given name.
     pub fn given_name(&self, name: &str) -> Option<char> {
         self.given_names.get(name).copied()
-    }
-
-    /// Whether `path` looks like a lexicon file by its header.
-    pub fn is_lexicon_file(path: &Path) -> bool {
-        std::fs::read_to_string(path).ok().is_some_and(|d| {
-            csv::Reader::from_reader(d.as_bytes()).headers().ok().and_then(Table::from_header).is_some()
-        })
     }
 }
 

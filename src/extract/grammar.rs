@@ -64,10 +64,11 @@ pub(super) fn subject_before(doc: &Doc<'_>, s: usize, v: usize, lo: usize) -> Op
         return None;
     }
     // Relative clauses: "the officials who came to Venezuela".
-    if j >= 2 && is_in(&["who", "which", "that"], doc.word(s, j - 1)) {
-        if let Some(m) = doc.mention_ending(s, j - 1) {
-            return Some(m);
-        }
+    if j >= 2
+        && is_in(&["who", "which", "that"], doc.word(s, j - 1))
+        && let Some(m) = doc.mention_ending(s, j - 1)
+    {
+        return Some(m);
     }
     // "PRC ships interfered", "Russian jets bombed": the country acts through
     // the things it sends.
@@ -78,20 +79,19 @@ pub(super) fn subject_before(doc: &Doc<'_>, s: usize, v: usize, lo: usize) -> Op
         && w.chars().all(|c| c.is_ascii_lowercase())
         && doc.lex.verb(w).is_empty()
         && !is_in(words::AUXILIARIES, w)
+        && let Some(m) = doc.mention_ending(s, j - 1)
     {
-        if let Some(m) = doc.mention_ending(s, j - 1) {
-            return Some(m);
-        }
+        return Some(m);
     }
     // "Apple's chief lawyer, Bruce Sewell, said": the appositive name ends the mention.
-    if doc.word(s, j - 1) == "," {
-        if let Some(m) = doc.mention_ending(s, j - 1) {
-            let st = doc.mentions[m].start;
-            if doc.mentions[m].kind != MentionKind::Modifier
-                && (st <= lo || matches!(doc.word(s, st - 1), "," | "\"" | "\u{201C}" | "\u{201D}"))
-            {
-                return Some(m);
-            }
+    if doc.word(s, j - 1) == ","
+        && let Some(m) = doc.mention_ending(s, j - 1)
+    {
+        let st = doc.mentions[m].start;
+        if doc.mentions[m].kind != MentionKind::Modifier
+            && (st <= lo || matches!(doc.word(s, st - 1), "," | "\"" | "\u{201C}" | "\u{201D}"))
+        {
+            return Some(m);
         }
     }
     // Apposition: "Pranab Mukherjee, India's minister, said", possibly
@@ -165,10 +165,9 @@ pub(super) fn clause_subject_of(doc: &Doc<'_>, s: usize, v: usize, lo: usize) ->
         if w.chars().next().is_some_and(char::is_lowercase)
             && (w.ends_with("ed") || w.ends_with("en"))
             && doc.word(s, k + 1) == "by"
+            && let Some(m) = doc.mention_ending(s, k)
         {
-            if let Some(m) = doc.mention_ending(s, k) {
-                return Some(m);
-            }
+            return Some(m);
         }
     }
     // Coordinated verbs share their subject: "X called the move selfish and
@@ -184,10 +183,11 @@ pub(super) fn clause_subject_of(doc: &Doc<'_>, s: usize, v: usize, lo: usize) ->
             if matches!(w, ";" | ":") {
                 break;
             }
-            if is_verb_position(doc, s, g) && (!doc.lex.verb(w).is_empty() || w.ends_with("ed")) {
-                if let Some(m) = clause_subject_of(doc, s, g, lo) {
-                    return Some(m);
-                }
+            if is_verb_position(doc, s, g)
+                && (!doc.lex.verb(w).is_empty() || w.ends_with("ed"))
+                && let Some(m) = clause_subject_of(doc, s, g, lo)
+            {
+                return Some(m);
             }
         }
     }

@@ -243,7 +243,8 @@ fn name_word(doc: &Doc<'_>, w: &str) -> bool {
 fn name_run(doc: &Doc<'_>, s: usize, words: &[&str], hits: &[Option<Hit>], i: usize) -> usize {
     let tokens = &doc.sents[s].tokens;
     let headline = doc.sents[s].headline;
-    let ok = |w: &str| name_word(doc, w) && !(headline && !doc.lex.verb(&w.to_lowercase()).is_empty());
+    // Title-case headlines: a verb form ("Accuses") is no part of a name.
+    let ok = |w: &str| name_word(doc, w) && (!headline || doc.lex.verb(w).is_empty());
     let mut j = i;
     while j < words.len() {
         let w = words[j];
@@ -622,17 +623,16 @@ fn organization_phrase(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Opti
     }
     // A run that is exactly a gazetteer organisation is pattern 4's; after an
     // affiliation ("the UN's Office of ...") it is still that organisation.
-    if let Some(h) = hits[k] {
-        if h.end == end && matches!(h.target, Target::Organization(_)) {
-            if aff.is_none() {
-                return None;
-            }
-            let (name, kind) = doc.lex.target_actor(h.target);
-            let name = name.to_string();
-            let o = actor(doc, &name, kind);
-            mention(doc, s, i, end, vec![o], MentionKind::Name);
-            return Some(end);
-        }
+    if let Some(h) = hits[k]
+        && h.end == end
+        && matches!(h.target, Target::Organization(_))
+    {
+        aff.as_ref()?;
+        let (name, kind) = doc.lex.target_actor(h.target);
+        let name = name.to_string();
+        let o = actor(doc, &name, kind);
+        mention(doc, s, i, end, vec![o], MentionKind::Name);
+        return Some(end);
     }
     let core = name_text(doc, s, k, end);
     let canonical = match &aff {
@@ -692,10 +692,10 @@ fn gazetteer_mention(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option
     let (name, kind) = doc.lex.target_actor(h.target);
     let name = name.to_string();
     let a = actor(doc, &name, kind);
-    if let Target::Organization(o) = h.target {
-        if doc.actors[a].country.is_none() {
-            doc.actors[a].country = doc.lex.organizations[o].country.clone();
-        }
+    if let Target::Organization(o) = h.target
+        && doc.actors[a].country.is_none()
+    {
+        doc.actors[a].country = doc.lex.organizations[o].country.clone();
     }
     // A demonym before a lowercase noun modifies it ("Japanese archipelago");
     // elsewhere it stands for the country ("the Japanese", "North Korean said").
@@ -854,11 +854,11 @@ fn reference(
     }
     // "the U.S. president", "the Japanese leader", "his Pakistani counterpart"
     let mut country = None;
-    if let Some(h) = hits.get(k).copied().flatten() {
-        if let Target::Country(c) = h.target {
-            country = Some(doc.lex.countries[c].name.clone());
-            k = h.end;
-        }
+    if let Some(h) = hits.get(k).copied().flatten()
+        && let Target::Country(c) = h.target
+    {
+        country = Some(doc.lex.countries[c].name.clone());
+        k = h.end;
     }
     let head = words.get(k).copied().unwrap_or("");
     if lw == "the" {
@@ -899,19 +899,19 @@ fn reference(
             }
         }
         // "the Asian country", "the African nation"
-        if matches!(head, "country" | "nation") && country.is_none() {
-            if let Some(region) = words.get(i + 1).and_then(|r| region_of(r)) {
-                if k == i + 1 {
-                    let next = words.get(i + 2).copied().unwrap_or("");
-                    if matches!(next, "country" | "nation") {
-                        let c = recent(doc, 1, |a| {
-                            a.kind == ActorKind::Country && doc.lex.country(&a.name).is_some_and(|c| c.region == region)
-                        });
-                        if let [c] = c.as_slice() {
-                            mention(doc, s, i, i + 3, vec![*c], MentionKind::Nominal);
-                            return Some(i + 3);
-                        }
-                    }
+        if matches!(head, "country" | "nation")
+            && country.is_none()
+            && let Some(region) = words.get(i + 1).and_then(|r| region_of(r))
+            && k == i + 1
+        {
+            let next = words.get(i + 2).copied().unwrap_or("");
+            if matches!(next, "country" | "nation") {
+                let c = recent(doc, 1, |a| {
+                    a.kind == ActorKind::Country && doc.lex.country(&a.name).is_some_and(|c| c.region == region)
+                });
+                if let [c] = c.as_slice() {
+                    mention(doc, s, i, i + 3, vec![*c], MentionKind::Nominal);
+                    return Some(i + 3);
                 }
             }
         }
@@ -1059,14 +1059,13 @@ fn capitalized_name(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option<
         return Some(end);
     }
     // "Biden administration": the person's country.
-    if words.get(end).is_some_and(|n| *n == "administration") {
-        if let Some(p) = known_person(doc, words[end - 1]) {
-            if let Some(c) = doc.actors[p].country.clone() {
-                let c = actor(doc, &c, ActorKind::Country);
-                mention(doc, s, i, end + 1, vec![c], MentionKind::Name);
-                return Some(end + 1);
-            }
-        }
+    if words.get(end).is_some_and(|n| *n == "administration")
+        && let Some(p) = known_person(doc, words[end - 1])
+        && let Some(c) = doc.actors[p].country.clone()
+    {
+        let c = actor(doc, &c, ActorKind::Country);
+        mention(doc, s, i, end + 1, vec![c], MentionKind::Name);
+        return Some(end + 1);
     }
     // "World War II", "Security Strait", "Paris Agreement": not people.
     if words[i..end].iter().any(|w| is_in(words::NOT_PERSON, w))
@@ -1141,8 +1140,7 @@ fn same_role(a: &str, b: &str) -> bool {
 /// A person's last name, generational suffixes left out ("Joseph R. Biden, Jr." -> "Biden").
 fn surname(name: &str) -> &str {
     name.split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty() && !matches!(*w, "Jr." | "Sr." | "II" | "III" | "IV" | "Jr" | "Sr"))
-        .last()
+        .rfind(|w| !w.is_empty() && !matches!(*w, "Jr." | "Sr." | "II" | "III" | "IV" | "Jr" | "Sr"))
         .unwrap_or(name)
 }
 

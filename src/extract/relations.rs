@@ -144,15 +144,17 @@ fn verb(doc: &mut Doc<'_>, s: usize, v: usize, lo: usize, hi: usize) {
         return;
     }
     // Reduced passive: "three hostages held by the FARC", "protests organized by X".
-    if sense.particle.is_empty() && doc.word(s, v).ends_with("ed") && doc.word(s, pend) == "by" {
-        if let Some(agent) = doc.mention_starting(s, pend + 1) {
-            let patient = doc.mention_ending(s, v).or_else(|| subject_before(doc, s, v, lo));
-            if let Some(p) = patient {
-                let objs = coordinated(doc, s, p);
-                let subs = doc.mentions[agent].actors.clone();
-                emit(doc, s, &subs, &objs, &sense, false, false);
-                return;
-            }
+    if sense.particle.is_empty()
+        && doc.word(s, v).ends_with("ed")
+        && doc.word(s, pend) == "by"
+        && let Some(agent) = doc.mention_starting(s, pend + 1)
+    {
+        let patient = doc.mention_ending(s, v).or_else(|| subject_before(doc, s, v, lo));
+        if let Some(p) = patient {
+            let objs = coordinated(doc, s, p);
+            let subs = doc.mentions[agent].actors.clone();
+            emit(doc, s, &subs, &objs, &sense, false, false);
+            return;
         }
     }
     let Some((subs, neg, sub_start)) = subject(doc, s, v, lo) else { return };
@@ -225,59 +227,57 @@ fn noun(doc: &mut Doc<'_>, s: usize, n: usize, lo: usize, hi: usize) {
     let senses = doc.lex.noun(w).to_vec();
     // "Temer faces an investigation by the Supreme Court": the agent comes
     // after "by", the patient is the subject of "face".
-    if let Some(sense) = senses.first() {
-        if doc.word(s, n + 1) == "by" {
-            if let Some(agent) = doc
-                .mention_starting(s, n + 2)
-                .or_else(|| (doc.word(s, n + 2) == "the").then(|| doc.mention_starting(s, n + 3)).flatten())
-            {
-                let face = (n.saturating_sub(3).max(lo)..n)
-                    .rev()
-                    .find(|&i| is_in(&["face", "faces", "faced", "facing", "under"], doc.word(s, i)));
-                if let Some(patient) = face
-                    .and_then(|f| grammar::clause_subject_of(doc, s, f, lo).or_else(|| subject_before(doc, s, f, lo)))
-                {
-                    let vs = VerbSense {
-                        lemma: sense.predicate.clone(),
-                        particle: Vec::new(),
-                        cameo: sense.cameo.clone(),
-                        class: VerbClass::Interaction,
-                        symmetric: false,
-                        negative: false,
-                    };
-                    let (subs, objs) = (doc.mentions[agent].actors.clone(), doc.mentions[patient].actors.clone());
-                    emit(doc, s, &subs, &objs, &vs, false, false);
-                    return;
-                }
-            }
+    if let Some(sense) = senses.first()
+        && doc.word(s, n + 1) == "by"
+        && let Some(agent) = doc
+            .mention_starting(s, n + 2)
+            .or_else(|| (doc.word(s, n + 2) == "the").then(|| doc.mention_starting(s, n + 3)).flatten())
+    {
+        let face = (n.saturating_sub(3).max(lo)..n)
+            .rev()
+            .find(|&i| is_in(&["face", "faces", "faced", "facing", "under"], doc.word(s, i)));
+        if let Some(patient) =
+            face.and_then(|f| grammar::clause_subject_of(doc, s, f, lo).or_else(|| subject_before(doc, s, f, lo)))
+        {
+            let vs = VerbSense {
+                lemma: sense.predicate.clone(),
+                particle: Vec::new(),
+                cameo: sense.cameo.clone(),
+                class: VerbClass::Interaction,
+                symmetric: false,
+                negative: false,
+            };
+            let (subs, objs) = (doc.mentions[agent].actors.clone(), doc.mentions[patient].actors.clone());
+            emit(doc, s, &subs, &objs, &vs, false, false);
+            return;
         }
     }
     // "X and Y held talks": a mutual act among the clause's subjects.
     if let Some(sense) = senses.iter().find(|x| x.symmetric) {
         let p = doc.word(s, n + 1).to_lowercase();
-        if !sense.particles.iter().any(|x| *x == p) {
-            if let Some((subs, _)) = clause_subject(doc, s, n, lo, hi).filter(|(v, _)| v.len() > 1) {
-                let vs = VerbSense {
-                    lemma: sense.predicate.clone(),
-                    particle: Vec::new(),
-                    cameo: intent_code(doc, s, lo, n, &sense.cameo),
-                    class: VerbClass::Interaction,
-                    symmetric: true,
-                    negative: false,
-                };
-                let neg = negated_between(doc, s, n.saturating_sub(4).max(lo), n);
-                for (i, &a) in subs.iter().enumerate() {
-                    for &b in &subs[i + 1..] {
-                        emit(doc, s, &[a], &[b], &vs, neg, true);
-                    }
+        if !sense.particles.contains(&p)
+            && let Some((subs, _)) = clause_subject(doc, s, n, lo, hi).filter(|(v, _)| v.len() > 1)
+        {
+            let vs = VerbSense {
+                lemma: sense.predicate.clone(),
+                particle: Vec::new(),
+                cameo: intent_code(doc, s, lo, n, &sense.cameo),
+                class: VerbClass::Interaction,
+                symmetric: true,
+                negative: false,
+            };
+            let neg = negated_between(doc, s, n.saturating_sub(4).max(lo), n);
+            for (i, &a) in subs.iter().enumerate() {
+                for &b in &subs[i + 1..] {
+                    emit(doc, s, &[a], &[b], &vs, neg, true);
                 }
-                return;
             }
+            return;
         }
     }
     for sense in senses {
         let p = doc.word(s, n + 1).to_lowercase();
-        if !sense.particles.iter().any(|x| *x == p) {
+        if !sense.particles.contains(&p) {
             continue;
         }
         // "commitments to withdraw": "to" opens an infinitive, not the other participant.
@@ -491,17 +491,14 @@ const GOVERNING: &[(&str, &str, &[&str])] = &[
     ),
 ];
 
+/// A governing verb's CAMEO code and predicate prefix ("16", "cancel").
+type Governing = (&'static str, &'static str);
+
 /// Who acts in an event noun's clause: the subject of a light or governing
 /// verb before it ("X held talks with Y", "X cancelled a meeting with Y"), or
 /// for a fronted phrase ("Referring to the talks with Y, X said") the
 /// subject after the comma. A governing verb is returned with its code.
-fn clause_subject(
-    doc: &Doc<'_>,
-    s: usize,
-    n: usize,
-    lo: usize,
-    hi: usize,
-) -> Option<(Vec<usize>, Option<(&'static str, &'static str)>)> {
+fn clause_subject(doc: &Doc<'_>, s: usize, n: usize, lo: usize, hi: usize) -> Option<(Vec<usize>, Option<Governing>)> {
     for v in (lo..n).rev() {
         let w = doc.word(s, v);
         if matches!(w, "," | ";" | "that") || doc.mention_at(s, v).is_some() {

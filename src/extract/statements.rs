@@ -381,10 +381,12 @@ fn leading(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize, depth: usize) -> b
             continue;
         }
         // "noted at a press conference, “It was ...”": the quotation is the content.
-        if let Some(q) = (c0..hi.min(c0 + 12)).find(|&i| doc.sents[s].tokens[i].kind == TokenKind::Quote) {
-            if q > c0 && matches!(doc.word(s, q - 1), "," | ":") && is_in(TAIL_STARTS, doc.word(s, c0)) {
-                c0 = q;
-            }
+        if let Some(q) = (c0..hi.min(c0 + 12)).find(|&i| doc.sents[s].tokens[i].kind == TokenKind::Quote)
+            && q > c0
+            && matches!(doc.word(s, q - 1), "," | ":")
+            && is_in(TAIL_STARTS, doc.word(s, c0))
+        {
+            c0 = q;
         }
         let clause = matches!(doc.word(s, c0), "that" | ":" | ",")
             || doc.sents[s].tokens.get(c0).is_some_and(|t| t.kind == TokenKind::Quote)
@@ -428,10 +430,10 @@ fn leading(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize, depth: usize) -> b
             }
         }
         // The content of a quotation stops at its closing mark.
-        if doc.sents[s].tokens[c0].kind == TokenKind::Quote {
-            if let Some(q) = (c0 + 1..hi).find(|&i| doc.sents[s].tokens[i].kind == TokenKind::Quote) {
-                c1 = q + 1;
-            }
+        if doc.sents[s].tokens[c0].kind == TokenKind::Quote
+            && let Some(q) = (c0 + 1..hi).find(|&i| doc.sents[s].tokens[i].kind == TokenKind::Quote)
+        {
+            c1 = q + 1;
         }
         // "X complained that Y had overstepped": criticism, demands and threats
         // whose reported clause has an actor as its subject are aimed at it.
