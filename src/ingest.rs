@@ -18,6 +18,10 @@ use crate::store::{Store, StoreError, Written};
 /// Documents per batch: one transaction, one parallel extraction.
 pub const BATCH: usize = 512;
 
+/// Batches that may be on their way to the database at once: two queued for
+/// the writer, one being written, with margin.
+const IN_FLIGHT: usize = 8;
+
 /// What an ingest run did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct IngestReport {
@@ -74,7 +78,7 @@ pub fn ingest(
             }
             Ok(written)
         });
-        let mut feeder = Feeder { lex, reader: reader.as_ref(), seen: rustc_hash::FxHashSet::default(), tx };
+        let mut feeder = Feeder { lex, reader: reader.as_ref(), seen: Default::default(), recent: Default::default(), tx };
         let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
         let mut stopped = false;
         let mut fatal = None;
@@ -137,8 +141,12 @@ struct Feeder<'a> {
     lex: &'a Lexicon,
     /// Read-only connection for hash checks (none for in-memory stores).
     reader: Option<&'a Store>,
-    /// Hashes seen in this run: the writer may not have committed them yet.
+    /// Hashes of the last [`IN_FLIGHT`] batches: the writer may not have
+    /// committed them yet, so the database cannot tell them. Older ones are
+    /// dropped, which keeps memory flat whatever the corpus size.
     seen: rustc_hash::FxHashSet<String>,
+    /// The same hashes, batch by batch, oldest first.
+    recent: std::collections::VecDeque<Vec<String>>,
     tx: std::sync::mpsc::SyncSender<Vec<(Document, Extraction)>>,
 }
 
@@ -152,9 +160,14 @@ impl Feeder<'_> {
         on_event: &mut dyn FnMut(Event<'_>),
     ) -> Result<bool, StoreError> {
         let mut todo = Vec::with_capacity(batch.len());
+        let mut hashes = Vec::with_capacity(batch.len());
         for doc in batch.drain(..) {
             let hash = crate::store::content_hash(&doc.text);
-            let known = !self.seen.insert(hash.clone())
+            let fresh = self.seen.insert(hash.clone());
+            if fresh {
+                hashes.push(hash.clone());
+            }
+            let known = !fresh
                 || match self.reader {
                     Some(r) => r.contains_hash(&hash)?,
                     None => false,
@@ -164,6 +177,12 @@ impl Feeder<'_> {
                 report.already_present += 1;
             } else {
                 todo.push(doc);
+            }
+        }
+        self.recent.push_back(hashes);
+        if self.recent.len() > IN_FLIGHT {
+            for h in self.recent.pop_front().unwrap_or_default() {
+                self.seen.remove(&h);
             }
         }
         let lex = self.lex;
