@@ -10,28 +10,16 @@ use std::path::PathBuf;
 use criterion::{Criterion, criterion_group, criterion_main};
 use newsgraph::graph::{ActorGraph, GraphFilter, Walk};
 use newsgraph::store::Store;
+use newsgraph::synth::SplitMix64;
 use rusqlite::params;
 
 const ACTORS: i64 = 100_000;
 const RELATIONS: i64 = 1_000_000;
 
-/// A deterministic generator (SplitMix64).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// An actor id with a skewed (roughly power-law) popularity.
-    fn actor(&mut self) -> i64 {
-        let u = (self.next() >> 11) as f64 / (1u64 << 53) as f64;
-        1 + ((ACTORS as f64).powf(u) as i64 - 1).clamp(0, ACTORS - 1)
-    }
+/// An actor id with a skewed (roughly power-law) popularity.
+fn actor(rng: &mut SplitMix64) -> i64 {
+    let u = (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
+    1 + ((ACTORS as f64).powf(u) as i64 - 1).clamp(0, ACTORS - 1)
 }
 
 /// Builds (or reuses) the synthetic database.
@@ -73,14 +61,14 @@ fn database() -> PathBuf {
             ("sanction", "17"),
             ("attack", "19"),
         ];
-        let mut rng = Rng(7);
+        let mut rng = SplitMix64(7);
         let mut n = 0;
         while n < RELATIONS {
-            let (s, o) = (rng.actor(), rng.actor());
+            let (s, o) = (actor(&mut rng), actor(&mut rng));
             if s == o {
                 continue;
             }
-            let (p, c) = verbs[(rng.next() % verbs.len() as u64) as usize];
+            let (p, c) = *rng.pick(&verbs);
             r.execute(params![s, o, p, c]).expect("relation");
             n += 1;
         }

@@ -78,7 +78,8 @@ pub fn ingest(
             }
             Ok(written)
         });
-        let mut feeder = Feeder { lex, reader: reader.as_ref(), seen: Default::default(), recent: Default::default(), tx };
+        let mut feeder =
+            Feeder { lex, reader: reader.as_ref(), seen: Default::default(), recent: Default::default(), tx };
         let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
         let mut stopped = false;
         let mut fatal = None;

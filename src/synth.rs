@@ -71,18 +71,23 @@ struct Buffers {
 // ---------------------------------------------------------------------------
 // Randomness
 
-/// SplitMix64: small, fast, and good enough to pick words.
+/// SplitMix64: small, fast, and good enough to pick words. Public so tests
+/// and benchmarks draw their inputs from the same deterministic generator.
 #[derive(Debug, Clone)]
-struct Rng(u64);
+pub struct SplitMix64(pub u64);
 
-impl Rng {
-    fn next_u64(&mut self) -> u64 {
+/// The short name used inside this module.
+type Rng = SplitMix64;
+
+impl SplitMix64 {
+    /// The next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         finalize(self.0)
     }
 
     /// A uniform integer in `0..n` (`n > 0`).
-    fn below(&mut self, n: usize) -> usize {
+    pub fn below(&mut self, n: usize) -> usize {
         ((self.next_u64() as u128 * n as u128) >> 64) as usize
     }
 
@@ -96,7 +101,8 @@ impl Rng {
         self.below(100) < percent as usize
     }
 
-    fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
+    /// A uniformly chosen element of a non-empty slice.
+    pub fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
         &xs[self.below(xs.len())]
     }
 
@@ -1070,7 +1076,7 @@ impl World {
 
     /// Writes article `n` of the corpus for `seed` into `buf`.
     fn article(&self, seed: u64, n: u64, buf: &mut Buffers) {
-        let mut rng = Rng(mix(seed, n));
+        let mut rng = SplitMix64(mix(seed, n));
         let day = FIRST_DAY + (mix(seed ^ 0xDA7E, n) % DAY_SPAN) as i64;
         let (y, m, d) = civil_from_days(day);
         buf.id.clear();

@@ -24,26 +24,8 @@ use crate::util::{Workspace, seed};
 // Synthetic corpus and database helpers
 // ---------------------------------------------------------------------------
 
-/// SplitMix64: a tiny deterministic generator, so every run sees the same inputs.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
-        xs[self.below(xs.len())]
-    }
-}
+/// The crate's deterministic generator, so every run sees the same inputs.
+use newsgraph::synth::SplitMix64 as Rng;
 
 const COUNTRIES: &[&str] = &[
     "Japan",
@@ -110,17 +92,17 @@ const DAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", 
 fn article(rng: &mut Rng, n: usize) -> String {
     let mut s = String::new();
     for _ in 0..2 + rng.below(3) {
-        let a = rng.pick(COUNTRIES);
-        let mut b = rng.pick(COUNTRIES);
+        let a = *rng.pick(COUNTRIES);
+        let mut b = *rng.pick(COUNTRIES);
         if a == b {
             b = if a == "Japan" { "China" } else { "Japan" };
         }
         let sentence = match rng.below(5) {
-            0 => format!("{a} {} {b} on {}.", rng.pick(VERBS), rng.pick(DAYS)),
-            1 => format!("{} said {a} would meet {b} next week.", rng.pick(LEADERS)),
-            2 => format!("The foreign minister of {a} told reporters that {b} had {} the plan.", rng.pick(VERBS)),
-            3 => format!("\"We will not accept this,\" {} said of {b}.", rng.pick(LEADERS)),
-            _ => format!("{a} and {b} agreed to boost trade on {}.", rng.pick(DAYS)),
+            0 => format!("{a} {} {b} on {}.", *rng.pick(VERBS), *rng.pick(DAYS)),
+            1 => format!("{} said {a} would meet {b} next week.", *rng.pick(LEADERS)),
+            2 => format!("The foreign minister of {a} told reporters that {b} had {} the plan.", *rng.pick(VERBS)),
+            3 => format!("\"We will not accept this,\" {} said of {b}.", *rng.pick(LEADERS)),
+            _ => format!("{a} and {b} agreed to boost trade on {}.", *rng.pick(DAYS)),
         };
         s.push_str(&sentence);
         s.push(' ');
@@ -461,7 +443,7 @@ fn binary_files_are_reported_by_name_and_the_rest_stored() {
     let ws = Workspace::new();
     let good = ws.file("good.txt", GOOD);
     let mut rng = Rng(99);
-    let mut noise = |n: usize| -> Vec<u8> { (0..n).map(|_| rng.next() as u8).collect() };
+    let mut noise = |n: usize| -> Vec<u8> { (0..n).map(|_| rng.next_u64() as u8).collect() };
     let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
     png.extend(noise(4096));
     let photo = ws.file("photo.txt", &png);
@@ -526,7 +508,7 @@ fn sentence_of_a_hundred_thousand_words_is_refused_without_hanging() {
     let good = ws.file("good.txt", GOOD);
     let mut rng = Rng(5);
     let vocabulary = ["Japan", "condemned", "China", "and", "the", "minister", "said", "Paris", "talks", "would"];
-    let sentence = (0..100_000).map(|_| rng.pick(&vocabulary)).collect::<Vec<_>>().join(" ") + ".";
+    let sentence = (0..100_000).map(|_| *rng.pick(&vocabulary)).collect::<Vec<_>>().join(" ") + ".";
     let long = ws.file("long.txt", &sentence);
     let jsonl = ws.file(
         "long.jsonl",
@@ -679,10 +661,10 @@ fn directory_of_ten_thousand_files_is_ingested_whole() {
     let mut expected = BTreeSet::new();
     for n in 0..10_000 {
         let key = format!("f{n:05}");
-        let (a, b) = (rng.pick(COUNTRIES), rng.pick(COUNTRIES));
+        let (a, b) = (*rng.pick(COUNTRIES), *rng.pick(COUNTRIES));
         ws.file(
             &format!("many/d{:03}/{key}.txt", n / 100),
-            format!("{a} {} {b} on {}. Note {n}.", rng.pick(VERBS), rng.pick(DAYS)),
+            format!("{a} {} {b} on {}. Note {n}.", *rng.pick(VERBS), *rng.pick(DAYS)),
         );
         expected.insert(key);
     }
@@ -783,7 +765,7 @@ fn damaged_database_is_refused_and_not_overwritten() {
     let bytes = std::fs::read(&real).unwrap();
     assert!(bytes.len() > 64 * 1024, "{} bytes", bytes.len());
     let mut rng = Rng(17);
-    let mut noise = |n: usize| -> Vec<u8> { (0..n).map(|_| rng.next() as u8).collect() };
+    let mut noise = |n: usize| -> Vec<u8> { (0..n).map(|_| rng.next_u64() as u8).collect() };
     let mut header_then_noise = bytes[..100].to_vec();
     header_then_noise.extend(noise(bytes.len() - 100));
     let cases: Vec<(&str, Vec<u8>)> = vec![
@@ -1285,7 +1267,7 @@ fn mutated_articles_soak_without_panic() {
     for n in 0..3_000 {
         let k = 1 + rng.below(8);
         let sep = ["  ", "\n", "\n\n", " "][rng.below(4)];
-        let doc = (0..k).map(|_| rng.pick(SENTENCES)).collect::<Vec<_>>().join(sep);
+        let doc = (0..k).map(|_| *rng.pick(SENTENCES)).collect::<Vec<_>>().join(sep);
         let text = mutate(&mut rng, &doc);
         let ex = extract(&format!("soak-{n}"), &text, lex);
         if let Err(e) = check_extraction(&text, &ex) {
