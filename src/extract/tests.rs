@@ -436,3 +436,10 @@ fn an_office_word_between_demonym_and_title_belongs_to_the_title() {
     let e = ex("Cambodian government spokesperson Siti Gomez spoke on Monday.");
     assert!(actor(&e, "Siti Gomez").aliases.iter().any(|a| a == "Cambodian government spokesperson Siti Gomez"));
 }
+
+#[test]
+fn cannot_negates_its_verb() {
+    let e = ex("A judge ruled that Canada cannot force Mexico to pay.");
+    let r = e.relations.iter().find(|r| r.predicate == "force").expect("force");
+    assert!(r.negated && r.subject == "Canada" && r.object == "Mexico", "{r:?}");
+}

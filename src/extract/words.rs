@@ -71,7 +71,7 @@ pub const AUXILIARIES: &[&str] = &[
 ];
 
 /// Words that negate a verb.
-pub const NEGATIONS: &[&str] = &["not", "n't", "never", "no", "neither", "nor"];
+pub const NEGATIONS: &[&str] = &["not", "n't", "never", "no", "neither", "nor", "cannot"];
 
 /// Days and months: capitalised, never names of actors here.
 pub const CALENDAR: &[&str] = &[
