@@ -133,13 +133,24 @@ pub(super) fn clause_subject_of(doc: &Doc<'_>, s: usize, v: usize, lo: usize) ->
         {
             return None;
         }
-        // The nearest verb before "to" in the clause governs the infinitive.
+        // The nearest verb before "to" in the clause governs the infinitive;
+        // "the U.S. will soon be able to lift": a subject reached first over
+        // auxiliaries and predicative adjectives is the infinitive's own.
         let mut g = v - 1;
         while g > lo {
             g -= 1;
             let w = doc.word(s, g);
             if is_in(CLAUSE_BREAKS, w) {
                 return None;
+            }
+            if let Some(m) = doc.mention_ending(s, g + 1) {
+                let between = (g + 1..v - 1).all(|i| {
+                    let x = doc.word(s, i);
+                    is_in(words::AUXILIARIES, x) || words::is_adverb(x) || is_in(PREDICATIVES, x)
+                });
+                if between && doc.mentions[m].kind != MentionKind::Modifier {
+                    return Some(m);
+                }
             }
             if doc.mention_at(s, g).is_none()
                 && (!doc.lex.verb(w).is_empty() || w.ends_with("ed"))
@@ -193,6 +204,32 @@ pub(super) fn clause_subject_of(doc: &Doc<'_>, s: usize, v: usize, lo: usize) ->
     }
     None
 }
+
+/// Adjectives and participles that take an infinitive after a form of "be"
+/// ("is able to", "was expected to").
+const PREDICATIVES: &[&str] = &[
+    "able",
+    "unable",
+    "likely",
+    "unlikely",
+    "ready",
+    "willing",
+    "unwilling",
+    "going",
+    "set",
+    "due",
+    "expected",
+    "about",
+    "eager",
+    "keen",
+    "prepared",
+    "determined",
+    "certain",
+    "sure",
+    "poised",
+    "slated",
+    "scheduled",
+];
 
 /// Whether a time word at `i` is part of a time expression ("on Tuesday",
 /// "last week") rather than a preposition of the clause.

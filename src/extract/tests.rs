@@ -443,3 +443,10 @@ fn cannot_negates_its_verb() {
     let r = e.relations.iter().find(|r| r.predicate == "force").expect("force");
     assert!(r.negated && r.subject == "Canada" && r.object == "Mexico", "{r:?}");
 }
+
+#[test]
+fn an_infinitive_takes_the_subject_of_its_own_clause() {
+    let e = ex("Trade Minister Ana Lopes said she hopes Chile will soon be able to lift sanctions on Peru.");
+    assert!(e.relations.iter().any(|r| r.subject == "Chile" && r.object == "Peru"), "{:?}", rels(&e));
+    assert!(!e.relations.iter().any(|r| r.subject == "Ana Lopes" && r.object == "Peru"), "{:?}", rels(&e));
+}

@@ -68,6 +68,10 @@ pub const AUXILIARIES: &[&str] = &[
     "quickly",
     "sharply",
     "immediately",
+    "soon",
+    "eventually",
+    "ultimately",
+    "finally",
 ];
 
 /// Words that negate a verb.
