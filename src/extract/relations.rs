@@ -518,7 +518,15 @@ fn clause_subject(doc: &Doc<'_>, s: usize, n: usize, lo: usize, hi: usize) -> Op
         }
         return None;
     }
-    // Fronted participial phrase: the first mention after the next comma that a verb follows.
+    // Fronted participial phrase ("Referring to the talks with Y, X said"):
+    // the phrase opens the sentence, and its subject is the first mention
+    // after the comma that a verb follows.
+    let opener = doc.word(s, lo);
+    let fronted = opener.ends_with("ing")
+        || is_in(&["After", "Before", "During", "Following", "Regarding", "Despite", "In", "On", "At", "Asked", "Since"], opener);
+    if !fronted || (lo..n).any(|i| doc.mention_at(s, i).is_some()) {
+        return None;
+    }
     let comma = (n..hi).find(|&i| doc.word(s, i) == ",")?;
     let m = doc.mention_starting(s, comma + 1)?;
     let after = doc.word(s, doc.mentions[m].end);
