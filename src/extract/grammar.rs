@@ -23,11 +23,11 @@ pub(super) fn is_verb_position(doc: &Doc<'_>, s: usize, v: usize) -> bool {
     }
     if v > 0 {
         let p = doc.word(s, v - 1);
-        if is_in(words::DETERMINERS, p) && !is_in(&["that", "all", "both", "each"], p) || matches!(p, "'s" | "’s") {
+        if words::DETERMINER_SET.contains(p) && !is_in(&["that", "all", "both", "each"], p) || matches!(p, "'s" | "’s") {
             return false;
         }
         // "the Biden administration's strong commitment" / "a greater distance".
-        if p.ends_with("ing") && is_in(words::DETERMINERS, doc.word(s, v.saturating_sub(2))) {
+        if p.ends_with("ing") && words::DETERMINER_SET.contains(doc.word(s, v.saturating_sub(2))) {
             return false;
         }
     }
@@ -43,10 +43,10 @@ pub(super) fn subject_before(doc: &Doc<'_>, s: usize, v: usize, lo: usize) -> Op
         let w = doc.word(s, j - 1);
         let time = is_in(&["today", "tonight", "yesterday", "earlier"], w)
             || (is_in(&["on", "last", "this", "week", "month", "year", "weekend"], w) && time_context(doc, s, j - 1));
-        if is_in(words::AUXILIARIES, w)
+        if words::AUXILIARY_SET.contains(w)
             || is_in(words::NEGATIONS, w)
             || words::is_adverb(w)
-            || is_in(words::CALENDAR, w)
+            || words::CALENDAR_SET.contains(w)
             || time
         {
             j -= 1;
@@ -78,7 +78,7 @@ pub(super) fn subject_before(doc: &Doc<'_>, s: usize, v: usize, lo: usize) -> Op
         && w.ends_with('s')
         && w.chars().all(|c| c.is_ascii_lowercase())
         && doc.lex.verb(w).is_empty()
-        && !is_in(words::AUXILIARIES, w)
+        && !words::AUXILIARY_SET.contains(w)
         && let Some(m) = doc.mention_ending(s, j - 1)
     {
         return Some(m);
@@ -146,7 +146,7 @@ pub(super) fn clause_subject_of(doc: &Doc<'_>, s: usize, v: usize, lo: usize) ->
             if let Some(m) = doc.mention_ending(s, g + 1) {
                 let between = (g + 1..v - 1).all(|i| {
                     let x = doc.word(s, i);
-                    is_in(words::AUXILIARIES, x) || words::is_adverb(x) || is_in(PREDICATIVES, x)
+                    words::AUXILIARY_SET.contains(x) || words::is_adverb(x) || is_in(PREDICATIVES, x)
                 });
                 if between && doc.mentions[m].kind != MentionKind::Modifier {
                     return Some(m);
@@ -237,8 +237,8 @@ fn time_context(doc: &Doc<'_>, s: usize, i: usize) -> bool {
     let w = doc.word(s, i);
     let next = doc.word(s, i + 1);
     match w {
-        "on" => is_in(words::CALENDAR, next),
-        "last" | "this" => is_in(&["week", "month", "year", "weekend", "night"], next) || is_in(words::CALENDAR, next),
+        "on" => words::CALENDAR_SET.contains(next),
+        "last" | "this" => is_in(&["week", "month", "year", "weekend", "night"], next) || words::CALENDAR_SET.contains(next),
         _ => is_in(&["last", "this", "next"], doc.word(s, i.saturating_sub(1))),
     }
 }
@@ -343,14 +343,14 @@ pub(super) fn object_after(doc: &Doc<'_>, s: usize, from: usize, hi: usize) -> O
             // "an order freezing the assets": a participle after a noun starts a new predicate.
             if w.ends_with("ing")
                 && w.chars().next().is_some_and(char::is_lowercase)
-                && !is_in(words::DETERMINERS, prev)
+                && !words::DETERMINER_SET.contains(prev)
                 && prev.chars().all(char::is_alphabetic)
                 && prev.chars().next().is_some_and(char::is_lowercase)
             {
                 return None;
             }
             // A finite verb after the object slot starts a new predicate.
-            if !doc.lex.verb(w).is_empty() && w.ends_with("ed") && !is_in(words::DETERMINERS, prev) {
+            if !doc.lex.verb(w).is_empty() && w.ends_with("ed") && !words::DETERMINER_SET.contains(prev) {
                 return None;
             }
         }
@@ -409,7 +409,7 @@ pub(super) fn pick_sense<'l>(
     for sense in senses {
         if let Some(end) = particle_end(doc, s, v, sense) {
             // "agreed on Tuesday": a time phrase, not the particle of "agree on".
-            if !sense.particle.is_empty() && is_in(words::CALENDAR, doc.word(s, end)) {
+            if !sense.particle.is_empty() && words::CALENDAR_SET.contains(doc.word(s, end)) {
                 continue;
             }
             if best.is_none_or(|(b, _)| sense.particle.len() > b.particle.len()) {
@@ -441,8 +441,8 @@ fn is_descriptor(doc: &Doc<'_>, s: usize, i: usize) -> bool {
     w.len() > 2
         && w.chars().all(|c| c.is_ascii_lowercase())
         && doc.lex.verb(w).is_empty()
-        && !is_in(words::AUXILIARIES, w)
-        && !is_in(words::DETERMINERS, w)
+        && !words::AUXILIARY_SET.contains(w)
+        && !words::DETERMINER_SET.contains(w)
         && !is_in(CLAUSE_BREAKS, w)
         && !is_in(OBJECT_PREPOSITIONS, w)
         && !is_in(OTHER_PREPOSITIONS, w)

@@ -229,10 +229,10 @@ fn name_word(doc: &Doc<'_>, w: &str) -> bool {
     let first = w.chars().next().unwrap_or(' ');
     first.is_uppercase()
         && w.chars().any(char::is_alphabetic)
-        && !is_in(words::CALENDAR, w)
-        && !is_in(words::COMMON_CAPITALIZED, w)
-        && !is_in(words::NOT_PERSON, w)
-        && !is_in(words::ORG_HEADS, w)
+        && !words::CALENDAR_SET.contains(w)
+        && !words::COMMON_CAPITALIZED_SET.contains(w)
+        && !words::NOT_PERSON_SET.contains(w)
+        && !words::ORG_HEAD_SET.contains(w)
         && doc.lex.title(w).is_none()
         && !(w.len() > 1 && w.chars().all(|c| c.is_uppercase() || c == '.') && w.len() <= 5 && w.contains('.'))
 }
@@ -571,8 +571,8 @@ fn organization_phrase(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Opti
     let mut last_head = None;
     while j < words.len() {
         let w = words[j];
-        if is_capitalized(w) && !is_in(words::CALENDAR, w) && (j > k || !is_in(words::COMMON_CAPITALIZED, w)) {
-            if is_in(words::ORG_HEADS, w) {
+        if is_capitalized(w) && !words::CALENDAR_SET.contains(w) && (j > k || !words::COMMON_CAPITALIZED_SET.contains(w)) {
+            if words::ORG_HEAD_SET.contains(w) {
                 last_head = Some(j + 1);
             }
             j += 1;
@@ -585,7 +585,7 @@ fn organization_phrase(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Opti
                     n += 1;
                 }
             }
-            if !words.get(n).is_some_and(|n| is_capitalized(n) && !is_in(words::CALENDAR, n)) {
+            if !words.get(n).is_some_and(|n| is_capitalized(n) && !words::CALENDAR_SET.contains(n)) {
                 break;
             }
             // "Peter Obi of the Labor Party": a name before the connector
@@ -599,7 +599,7 @@ fn organization_phrase(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Opti
                 let mut e = n;
                 while e < words.len()
                     && is_capitalized(words[e])
-                    && !is_in(words::CALENDAR, words[e])
+                    && !words::CALENDAR_SET.contains(words[e])
                     && hits[e].is_none_or(|h| matches!(h.target, Target::Organization(_)))
                 {
                     e += 1;
@@ -615,7 +615,7 @@ fn organization_phrase(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Opti
     }
     let end = last_head?;
     // The head alone ("Inc.", "Ministry") names nothing.
-    if end <= k + 1 && is_in(words::ORG_HEADS, words[k]) && aff.is_none() {
+    if end <= k + 1 && words::ORG_HEAD_SET.contains(words[k]) && aff.is_none() {
         return None;
     }
     if end <= k {
@@ -666,13 +666,13 @@ fn organization_phrase(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Opti
 /// sentence-initial common word).
 fn org_start(doc: &Doc<'_>, words: &[&str], s: usize, i: usize) -> bool {
     let w = words[i];
-    is_capitalized(w) && !is_in(words::COMMON_CAPITALIZED, w) && !(i == doc.sents[s].first && looks_common(doc, w))
+    is_capitalized(w) && !words::COMMON_CAPITALIZED_SET.contains(w) && !(i == doc.sents[s].first && looks_common(doc, w))
 }
 
 /// A capitalised word that is probably an ordinary word made capital by its
 /// position: a verb form, an -ing or -ed form, or a function word.
 fn looks_common(doc: &Doc<'_>, w: &str) -> bool {
-    is_in(words::COMMON_CAPITALIZED, w)
+    words::COMMON_CAPITALIZED_SET.contains(w)
         || !doc.lex.verb(w).is_empty()
         || (w.len() > 5 && (w.ends_with("ing") || w.ends_with("ed")))
         || !doc.lex.noun(w).is_empty()
@@ -1011,11 +1011,11 @@ fn capitalized_name(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option<
     let first = i == doc.sents[s].first;
     let bare = first
         || (w.chars().next().is_some_and(char::is_lowercase)
-            && !is_in(words::DETERMINERS, words[i - 1])
+            && !words::DETERMINER_SET.contains(words[i - 1])
             && !words[i - 1].chars().next().is_some_and(char::is_uppercase));
     if doc.lex.group(w).is_some() && w.ends_with('s') && bare {
         let mut k = i + 1;
-        while k < words.len() && is_in(words::AUXILIARIES, words[k]) {
+        while k < words.len() && words::AUXILIARY_SET.contains(words[k]) {
             k += 1;
         }
         let next = words.get(k).copied().unwrap_or("");
@@ -1068,8 +1068,8 @@ fn capitalized_name(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option<
         return Some(end + 1);
     }
     // "World War II", "Security Strait", "Paris Agreement": not people.
-    if words[i..end].iter().any(|w| is_in(words::NOT_PERSON, w))
-        || words[i..end].iter().any(|w| is_in(words::ORG_HEADS, w))
+    if words[i..end].iter().any(|w| words::NOT_PERSON_SET.contains(w))
+        || words[i..end].iter().any(|w| words::ORG_HEAD_SET.contains(w))
     {
         return Some(end);
     }
@@ -1108,8 +1108,8 @@ fn is_content_noun(doc: &Doc<'_>, w: &str) -> bool {
         && !w.ends_with("ed")
         && w.chars().all(char::is_alphabetic)
         && doc.lex.verb(w).is_empty()
-        && !is_in(words::AUXILIARIES, w)
-        && !is_in(words::DETERMINERS, w)
+        && !words::AUXILIARY_SET.contains(w)
+        && !words::DETERMINER_SET.contains(w)
         && !is_in(words::NEGATIONS, w)
         && !is_in(FUNCTION_WORDS, w)
         && !words::is_adverb(w)

@@ -547,7 +547,7 @@ fn is_verbish(w: &str) -> bool {
                 ],
                 w,
             )
-            || is_in(words::AUXILIARIES, w))
+            || words::AUXILIARY_SET.contains(w))
 }
 
 /// Words that put the predicate after them in the future or the will of its

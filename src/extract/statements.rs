@@ -184,7 +184,7 @@ fn as_saying(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize) {
     let m = head_of(doc, s, m);
     let mut c0 = a + 2;
     // "as saying Friday that": time words before the content.
-    while c0 < hi && (is_in(super::words::CALENDAR, doc.word(s, c0)) || matches!(doc.word(s, c0), "that" | "on" | ","))
+    while c0 < hi && (super::words::CALENDAR_SET.contains(doc.word(s, c0)) || matches!(doc.word(s, c0), "that" | "on" | ","))
     {
         c0 += 1;
     }
@@ -370,7 +370,7 @@ fn leading(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize, depth: usize) -> b
         } else if sense.class == VerbClass::Both && {
             let mut k = c0;
             while k < hi
-                && (is_in(super::words::CALENDAR, doc.word(s, k))
+                && (super::words::CALENDAR_SET.contains(doc.word(s, k))
                     || is_in(&["on", "today", "yesterday", "late", "early", "last", "week"], doc.word(s, k)))
             {
                 k += 1;

@@ -379,6 +379,51 @@ pub const SINGULAR_PRONOUNS: &[&str] = &["he", "him", "his", "she", "her", "hers
 /// Plural personal pronouns.
 pub const PLURAL_PRONOUNS: &[&str] = &["they", "them", "their", "themselves"];
 
+/// A static word list as a case-insensitive set, built on first use: the
+/// lists asked about for nearly every token are looked up here, not scanned.
+pub struct WordSet {
+    words: &'static [&'static str],
+    set: std::sync::OnceLock<rustc_hash::FxHashSet<String>>,
+}
+
+impl WordSet {
+    /// A set over `words` (not built until first asked).
+    pub const fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet { words, set: std::sync::OnceLock::new() }
+    }
+
+    /// Whether `w` is in the set, ignoring ASCII case.
+    pub fn contains(&self, w: &str) -> bool {
+        let set = self.set.get_or_init(|| self.words.iter().map(|x| x.to_ascii_lowercase()).collect());
+        if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+            return set.contains(w);
+        }
+        // Lowercase short words on the stack: no allocation per lookup.
+        let mut buf = [0u8; 48];
+        if w.len() <= buf.len() {
+            let b = &mut buf[..w.len()];
+            b.copy_from_slice(w.as_bytes());
+            b.make_ascii_lowercase();
+            std::str::from_utf8(b).is_ok_and(|l| set.contains(l))
+        } else {
+            set.contains(&w.to_ascii_lowercase())
+        }
+    }
+}
+
+/// [`AUXILIARIES`] as a set.
+pub static AUXILIARY_SET: WordSet = WordSet::new(AUXILIARIES);
+/// [`DETERMINERS`] as a set.
+pub static DETERMINER_SET: WordSet = WordSet::new(DETERMINERS);
+/// [`CALENDAR`] as a set.
+pub static CALENDAR_SET: WordSet = WordSet::new(CALENDAR);
+/// [`COMMON_CAPITALIZED`] as a set.
+pub static COMMON_CAPITALIZED_SET: WordSet = WordSet::new(COMMON_CAPITALIZED);
+/// [`NOT_PERSON`] as a set.
+pub static NOT_PERSON_SET: WordSet = WordSet::new(NOT_PERSON);
+/// [`ORG_HEADS`] as a set.
+pub static ORG_HEAD_SET: WordSet = WordSet::new(ORG_HEADS);
+
 /// True for `w` in `list`, ignoring ASCII case.
 ///
 /// Short lists are scanned; long ones are looked up in a lowercase set built
