@@ -810,7 +810,7 @@ fn cmd_ingest(
     let report = ingest::ingest(&mut store, &lex, paths, &opts, &mut |ev| match ev {
         Event::Document(d) => {
             docs += 1;
-            bar.inc(d.text.len() as u64);
+            bar.inc(d.source_bytes);
             if docs.is_multiple_of(64) {
                 let rate = docs as f64 / start.elapsed().as_secs_f64().max(1e-9);
                 bar.set_message(format!("{docs} docs, {rate:.0} docs/s"));

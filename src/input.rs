@@ -30,6 +30,8 @@ pub struct Document {
     pub url: Option<String>,
     /// Where it was read from: path, with `:line` for JSONL and CSV rows.
     pub source: String,
+    /// Bytes of input it was read from (its line, row or file), for progress.
+    pub source_bytes: u64,
 }
 
 /// A file, line or row that could not be read.
@@ -323,7 +325,15 @@ fn whole_file(path: &Path, bytes: &[u8], format: Format) -> Result<Document, Inp
         return Err(file_err("empty document, skipped"));
     }
     check_text(&text).map_err(|m| file_err(&m))?;
-    Ok(Document { id: doc_id(path), text, title, date, url: None, source: path.display().to_string() })
+    Ok(Document {
+        id: doc_id(path),
+        text,
+        title,
+        date,
+        url: None,
+        source: path.display().to_string(),
+        source_bytes: bytes.len() as u64,
+    })
 }
 
 /// The main text of an HTML page, with its title and publication date.
@@ -409,7 +419,8 @@ fn read_jsonl(path: &Path, mut reader: impl BufRead, sink: &mut dyn FnMut(Result
             _ => format!("{}-{line}", doc_id(path)),
         };
         let date = a.date.as_deref().map(normalize_date);
-        sink(Ok(Document { id, text, title: a.title, date, url: a.url, source: format!("{}:{line}", path.display()) }));
+        let source = format!("{}:{line}", path.display());
+        sink(Ok(Document { id, text, title: a.title, date, url: a.url, source, source_bytes: buf.len() as u64 }));
     }
 }
 
@@ -517,6 +528,8 @@ fn read_csv(path: &Path, file: File, opts: &InputOptions, sink: &mut dyn FnMut(R
                 date: field(date_col)?.as_deref().map(normalize_date),
                 url: field(url_col)?,
                 source: format!("{}:{line}", path.display()),
+                // Fields, separators and the line end: close enough for a progress bar.
+                source_bytes: (record.as_slice().len() + record.len()) as u64,
             })
         })();
         sink(doc);

@@ -880,6 +880,7 @@ mod tests {
             date: Some("2022-10-04".into()),
             url: None,
             source: "t".into(),
+            source_bytes: 0,
         }
     }
 

@@ -23,7 +23,8 @@ pub(super) fn is_verb_position(doc: &Doc<'_>, s: usize, v: usize) -> bool {
     }
     if v > 0 {
         let p = doc.word(s, v - 1);
-        if words::DETERMINER_SET.contains(p) && !is_in(&["that", "all", "both", "each"], p) || matches!(p, "'s" | "’s") {
+        if words::DETERMINER_SET.contains(p) && !is_in(&["that", "all", "both", "each"], p) || matches!(p, "'s" | "’s")
+        {
             return false;
         }
         // "the Biden administration's strong commitment" / "a greater distance".
@@ -238,7 +239,9 @@ fn time_context(doc: &Doc<'_>, s: usize, i: usize) -> bool {
     let next = doc.word(s, i + 1);
     match w {
         "on" => words::CALENDAR_SET.contains(next),
-        "last" | "this" => is_in(&["week", "month", "year", "weekend", "night"], next) || words::CALENDAR_SET.contains(next),
+        "last" | "this" => {
+            is_in(&["week", "month", "year", "weekend", "night"], next) || words::CALENDAR_SET.contains(next)
+        }
         _ => is_in(&["last", "this", "next"], doc.word(s, i.saturating_sub(1))),
     }
 }

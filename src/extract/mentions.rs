@@ -571,7 +571,10 @@ fn organization_phrase(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Opti
     let mut last_head = None;
     while j < words.len() {
         let w = words[j];
-        if is_capitalized(w) && !words::CALENDAR_SET.contains(w) && (j > k || !words::COMMON_CAPITALIZED_SET.contains(w)) {
+        if is_capitalized(w)
+            && !words::CALENDAR_SET.contains(w)
+            && (j > k || !words::COMMON_CAPITALIZED_SET.contains(w))
+        {
             if words::ORG_HEAD_SET.contains(w) {
                 last_head = Some(j + 1);
             }
@@ -666,7 +669,9 @@ fn organization_phrase(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Opti
 /// sentence-initial common word).
 fn org_start(doc: &Doc<'_>, words: &[&str], s: usize, i: usize) -> bool {
     let w = words[i];
-    is_capitalized(w) && !words::COMMON_CAPITALIZED_SET.contains(w) && !(i == doc.sents[s].first && looks_common(doc, w))
+    is_capitalized(w)
+        && !words::COMMON_CAPITALIZED_SET.contains(w)
+        && !(i == doc.sents[s].first && looks_common(doc, w))
 }
 
 /// A capitalised word that is probably an ordinary word made capital by its

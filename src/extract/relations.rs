@@ -523,7 +523,10 @@ fn clause_subject(doc: &Doc<'_>, s: usize, n: usize, lo: usize, hi: usize) -> Op
     // after the comma that a verb follows.
     let opener = doc.word(s, lo);
     let fronted = opener.ends_with("ing")
-        || is_in(&["After", "Before", "During", "Following", "Regarding", "Despite", "In", "On", "At", "Asked", "Since"], opener);
+        || is_in(
+            &["After", "Before", "During", "Following", "Regarding", "Despite", "In", "On", "At", "Asked", "Since"],
+            opener,
+        );
     if !fronted || (lo..n).any(|i| doc.mention_at(s, i).is_some()) {
         return None;
     }

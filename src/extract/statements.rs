@@ -184,7 +184,8 @@ fn as_saying(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize) {
     let m = head_of(doc, s, m);
     let mut c0 = a + 2;
     // "as saying Friday that": time words before the content.
-    while c0 < hi && (super::words::CALENDAR_SET.contains(doc.word(s, c0)) || matches!(doc.word(s, c0), "that" | "on" | ","))
+    while c0 < hi
+        && (super::words::CALENDAR_SET.contains(doc.word(s, c0)) || matches!(doc.word(s, c0), "that" | "on" | ","))
     {
         c0 += 1;
     }
