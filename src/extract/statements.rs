@@ -106,12 +106,37 @@ pub(super) fn find(doc: &mut Doc<'_>) {
         }
         let lo = doc.sents[s].first;
         let hi = content_end(doc, s, doc.sents[s].tokens.len());
-        if according_to(doc, s, lo, hi) || trailing(doc, s, lo, hi) {
+        if readout_header(doc, s, lo) || according_to(doc, s, lo, hi) || trailing(doc, s, lo, hi) {
             continue;
         }
         as_saying(doc, s, lo, hi);
         leading(doc, s, lo, hi, 0);
     }
+}
+
+/// A readout header, "The following is attributable to Spokesperson X:":
+/// the next paragraph is X's statement.
+fn readout_header(doc: &mut Doc<'_>, s: usize, lo: usize) -> bool {
+    let t = &doc.sents[s].tokens;
+    if !t.last().is_some_and(|x| x.text(doc.text) == ":") {
+        return false;
+    }
+    let Some(a) =
+        (lo..t.len().saturating_sub(2)).find(|&i| doc.word(s, i) == "attributable" && doc.word(s, i + 1) == "to")
+    else {
+        return false;
+    };
+    let Some(m) = doc.mention_starting(s, a + 2) else { return false };
+    let speakers = doc.mentions[head_of(doc, s, m)].actors.clone();
+    let para = doc.sents[s].paragraph;
+    let Some(first) = (s + 1..doc.sents.len()).find(|&x| doc.sents[x].paragraph != para) else { return false };
+    let next_para = doc.sents[first].paragraph;
+    let last = (first..doc.sents.len()).take_while(|&x| doc.sents[x].paragraph == next_para).last().unwrap_or(first);
+    let span = doc.sents[first].span.start..doc.sents[last].span.end;
+    for sp in speakers {
+        push_span(doc, sp, "attributable to", None, span.clone(), Some(false));
+    }
+    true
 }
 
 /// Drops the final period and closing quotes a sentence ends with.

@@ -450,3 +450,16 @@ fn an_infinitive_takes_the_subject_of_its_own_clause() {
     assert!(e.relations.iter().any(|r| r.subject == "Chile" && r.object == "Peru"), "{:?}", rels(&e));
     assert!(!e.relations.iter().any(|r| r.subject == "Ana Lopes" && r.object == "Peru"), "{:?}", rels(&e));
 }
+
+#[test]
+fn a_readout_header_attributes_the_next_paragraph() {
+    let e = ex(
+        "The following is attributable to Spokesperson Ann Miles:\n\nSecretary of State Ben Ode spoke with Chile today.",
+    );
+    let st = statement(&e, "Ann Miles");
+    assert_eq!(
+        (st.verb.as_str(), st.content.as_str()),
+        ("attributable to", "Secretary of State Ben Ode spoke with Chile today.")
+    );
+    assert!(st.about.contains(&"Chile".to_string()));
+}
