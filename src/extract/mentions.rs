@@ -845,13 +845,18 @@ fn reference(
             }
         }
     }
-    // "the leaders" with no number: the people last named together.
-    if lw == "the"
-        && words.get(i + 1).is_some_and(|n| n.eq_ignore_ascii_case("leaders"))
-        && memory.plural.len() > 1
-        && memory.plural.iter().all(|&a| doc.actors[a].kind == ActorKind::Person)
-    {
-        mention(doc, s, i, i + 2, memory.plural.clone(), MentionKind::Nominal);
+    // "the leaders" with no number: the people last named together, else the
+    // two leaders last named ("X spoke with King Y. The leaders discussed ...").
+    if lw == "the" && words.get(i + 1).is_some_and(|n| n.eq_ignore_ascii_case("leaders")) {
+        let set = if memory.plural.len() > 1 && memory.plural.iter().all(|&a| doc.actors[a].kind == ActorKind::Person) {
+            memory.plural.clone()
+        } else {
+            recent(doc, 2, |a| a.kind == ActorKind::Person && a.title.as_ref().is_some_and(Title::is_leader))
+        };
+        if set.len() < 2 {
+            return None;
+        }
+        mention(doc, s, i, i + 2, set, MentionKind::Nominal);
         return Some(i + 2);
     }
     if !is_in(&["the", "his", "her", "their"], w) {

@@ -572,8 +572,21 @@ fn coordinated_speech(doc: &mut Doc<'_>, s: usize, speaker: usize, v: usize, hi:
     while c0 < hi && matches!(doc.word(s, c0), "that" | ":" | ",") {
         c0 += 1;
     }
-    if c0 + 1 < hi {
-        push(doc, s, speaker, &lemma, None, c0, hi);
+    // A third verb of the list ("expressed A, reaffirmed B, and confirmed C").
+    let next = (c0 + 1..hi).find(|&i| {
+        matches!(doc.word(s, i - 1), "and" | ",")
+            && doc.word(s, i).chars().next().is_some_and(char::is_lowercase)
+            && speech_sense(doc, s, i).is_some_and(|(x, _)| x.class != VerbClass::Interaction)
+    });
+    let mut c1 = next.map_or(hi, |n| n - 1);
+    while c1 > c0 && matches!(doc.word(s, c1 - 1), "," | "and") {
+        c1 -= 1;
+    }
+    if c0 + 1 < c1 {
+        push(doc, s, speaker, &lemma, None, c0, c1);
+    }
+    if let Some(n) = next {
+        coordinated_speech(doc, s, speaker, n, hi);
     }
 }
 

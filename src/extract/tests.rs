@@ -463,3 +463,14 @@ fn a_readout_header_attributes_the_next_paragraph() {
     );
     assert!(st.about.contains(&"Chile".to_string()));
 }
+
+#[test]
+fn the_leaders_are_the_two_leaders_last_named_and_lists_of_speech_verbs_split() {
+    let e = ex(
+        "President Marie Dubois spoke with King Harald today. The leaders discussed trade. They also agreed that talks should resume. Dubois expressed thanks to Norway, reaffirmed her support for Oslo, and confirmed new funding for Norway.",
+    );
+    assert!(e.statements.iter().any(|s| s.speaker == "Harald" && s.verb == "agree"), "{:?}", e.statements);
+    let verbs: Vec<&str> =
+        e.statements.iter().filter(|s| s.speaker == "Marie Dubois").map(|s| s.verb.as_str()).collect();
+    assert!(verbs.contains(&"reaffirm") && verbs.contains(&"confirm"), "{verbs:?}");
+}
