@@ -262,6 +262,12 @@ pub(super) fn coordinated(doc: &Doc<'_>, s: usize, m: usize) -> Vec<usize> {
     let mut seen_and = false;
     loop {
         let mut k = start;
+        // "and the PDP's Atiku Abubakar": a possessive affiliation before the item.
+        if k > 1 && matches!(doc.word(s, k - 1), "'s" | "’s") {
+            if let Some(p) = doc.mention_ending(s, k - 1) {
+                k = doc.mentions[p].start;
+            }
+        }
         // "and technology giant Apple": up to two descriptor words.
         let mut d = 0;
         while d < 2 && k > 1 && is_descriptor(doc, s, k - 1) {

@@ -166,6 +166,19 @@ fn verb(doc: &mut Doc<'_>, s: usize, v: usize, lo: usize, hi: usize) {
             let symmetric = sense.symmetric && !sense.particle.is_empty() && sense.particle.iter().any(|p| p == "with");
             emit(doc, s, &subs, &objs_all, &sense, neg, symmetric);
         }
+        // "X and Y blamed each other": the act runs both ways.
+        None if subs.len() > 1
+            && (matches!((doc.word(s, pend), doc.word(s, pend + 1)), ("each" | "one", "other" | "another"))
+                || (doc.word(s, pend) == "the" && doc.word(s, pend + 1) == "other")) =>
+        {
+            for &a in &subs {
+                for &b in &subs {
+                    if a != b {
+                        emit(doc, s, &[a], &[b], &sense, neg, false);
+                    }
+                }
+            }
+        }
         None if sense.symmetric && subs.len() > 1 => {
             // "X and Y agreed": one mutual relation per pair.
             for (i, &a) in subs.iter().enumerate() {

@@ -474,3 +474,13 @@ fn the_leaders_are_the_two_leaders_last_named_and_lists_of_speech_verbs_split() 
         e.statements.iter().filter(|s| s.speaker == "Marie Dubois").map(|s| s.verb.as_str()).collect();
     assert!(verbs.contains(&"reaffirm") && verbs.contains(&"confirm"), "{verbs:?}");
 }
+
+#[test]
+fn reciprocal_objects_run_both_ways_and_possessive_affiliations_coordinate() {
+    let e = ex("Senator Ana Lopes and the PDP's Pedro Soto have blamed each other for the violence.");
+    assert!(
+        has_rel(&e, "Ana Lopes", "blame", "Pedro Soto") && has_rel(&e, "Pedro Soto", "blame", "Ana Lopes"),
+        "{:?}",
+        rels(&e)
+    );
+}
