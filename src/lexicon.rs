@@ -57,6 +57,8 @@ pub struct Country {
     pub adjectives: Vec<String>,
     /// World region ("Asia"), for "the Asian country".
     pub region: String,
+    /// The dotted abbreviation newswire writes for it ("U.S."), if any.
+    pub abbreviation: Option<String>,
 }
 
 /// An organisation as the gazetteer knows it.
@@ -300,6 +302,7 @@ impl Builder {
                         name,
                         adjectives: multi(get(2)).map(String::from).collect(),
                         region: get(5).to_string(),
+                        abbreviation: None,
                     });
                 }
                 Table::Organizations => {
@@ -411,8 +414,24 @@ impl Builder {
         let max_title_words = self.titles.keys().map(|k| k.split_whitespace().count()).max().unwrap_or(1);
         let title_starts = self.titles.keys().filter_map(|k| k.split_whitespace().next()).map(String::from).collect();
         let country_by_name = self.countries.iter().enumerate().map(|(i, c)| (c.name.to_lowercase(), i)).collect();
+        // Each country's first short dotted variant ("U.S.", "U.K."), found
+        // once here rather than by scanning every surface per group mention.
+        let mut countries = self.countries;
+        let mut dotted: HashMap<String, String> = HashMap::default();
+        for x in &surfaces {
+            if x.form == SurfaceForm::Variant && x.text.len() <= 5 && x.text.matches('.').count() >= 2 {
+                let owner = match x.target {
+                    Target::Country(i) => &countries[i].name,
+                    Target::Organization(i) => &self.organizations[i].name,
+                };
+                dotted.entry(owner.clone()).or_insert_with(|| x.text.clone());
+            }
+        }
+        for c in &mut countries {
+            c.abbreviation = dotted.get(&c.name).cloned();
+        }
         Ok(Lexicon {
-            countries: self.countries,
+            countries,
             organizations: self.organizations,
             surfaces,
             automaton,

@@ -545,14 +545,8 @@ const GROUP_MODIFIERS: &[&str] = &[
 fn group_name(doc: &Doc<'_>, country: &str, noun: &str) -> String {
     let noun = noun.to_lowercase();
     let c = doc.lex.country(country);
-    let dotted = doc.lex.surfaces.iter().find(|x| {
-        x.form == SurfaceForm::Variant
-            && x.text.len() <= 5
-            && x.text.matches('.').count() >= 2
-            && c.is_some_and(|c| doc.lex.target_actor(x.target).0 == c.name)
-    });
-    match (dotted, c.and_then(|c| c.adjectives.first())) {
-        (Some(d), _) => format!("{} {noun}", d.text),
+    match (c.and_then(|c| c.abbreviation.as_ref()), c.and_then(|c| c.adjectives.first())) {
+        (Some(d), _) => format!("{d} {noun}"),
         (None, Some(adj)) => format!("{adj} {noun}"),
         (None, None) => format!("{country} {noun}"),
     }
