@@ -165,6 +165,23 @@ pub(super) fn clause_subject_of(doc: &Doc<'_>, s: usize, v: usize, lo: usize) ->
     if let Some(m) = subject_before(doc, s, v, lo) {
         return Some(m);
     }
+    // "The allies are resolute in demanding", "Iran responded by summoning":
+    // a gerund after "in"/"by" shares the subject of the predicate it completes.
+    if v >= lo + 3 && doc.word(s, v).ends_with("ing") && matches!(doc.word(s, v - 1), "in" | "by") {
+        let head = v - 2;
+        let w = doc.word(s, head);
+        if doc.mention_at(s, head).is_none() && w.chars().all(|c| c.is_ascii_lowercase()) {
+            if is_in(
+                &["is", "are", "was", "were", "be", "been", "remain", "remains", "remained"],
+                doc.word(s, head - 1),
+            ) {
+                return subject_before(doc, s, head, lo);
+            }
+            if w.ends_with("ed") && is_verb_position(doc, s, head) {
+                return clause_subject_of(doc, s, head, lo);
+            }
+        }
+    }
     // "South Korean lawmakers briefed by intelligence officials last week said":
     // a subject followed by a reduced relative clause.
     let mut k = v;
@@ -274,7 +291,8 @@ pub(super) fn coordinated(doc: &Doc<'_>, s: usize, m: usize) -> Vec<usize> {
             k -= 1;
             d += 1;
         }
-        if k > 0 && doc.word(s, k - 1) == "the" {
+        // "the United States and its European allies".
+        if k > 0 && matches!(doc.word(s, k - 1), "the" | "its" | "their" | "his" | "her") {
             k -= 1;
         }
         if k == 0 {
@@ -311,7 +329,7 @@ pub(super) fn coordinated(doc: &Doc<'_>, s: usize, m: usize) -> Vec<usize> {
 
 /// Whether a negation stands between tokens `a` and `b`.
 pub(super) fn negated_between(doc: &Doc<'_>, s: usize, a: usize, b: usize) -> bool {
-    (a..b).any(|i| is_in(words::NEGATIONS, doc.word(s, i)) || doc.word(s, i).ends_with("n't"))
+    (a..b).any(|i| is_in(words::NEGATIONS, doc.word(s, i)) || words::is_negative_contraction(doc.word(s, i)))
 }
 
 /// The first mention that is the object of the verb (and particle) ending

@@ -158,9 +158,21 @@ fn verb(doc: &mut Doc<'_>, s: usize, v: usize, lo: usize, hi: usize) {
         }
     }
     let Some((subs, neg, sub_start)) = subject(doc, s, v, lo) else { return };
+    // "urged Russia to release the ships", "demanding that Russia release":
+    // the act is asked for, not done (the asking is the relation).
+    if is_directed(doc, s, sub_start, lo) {
+        return;
+    }
     let mut sense = sense;
     sense.cameo = intent_code(doc, s, sub_start, v, &sense.cameo);
-    match object_after(doc, s, pend, hi) {
+    // "demanded that Russia release": the one told to act is the object.
+    let object = object_after(doc, s, pend, hi).or_else(|| {
+        (doc.word(s, pend) == "that" && is_in(DIRECTIVES, doc.word(s, v)))
+            .then(|| doc.mention_starting(s, pend + 1))
+            .flatten()
+            .filter(|&m| doc.mentions[m].kind != MentionKind::Modifier)
+    });
+    match object {
         Some(om) => {
             let objs_all = coordinated_objects(doc, s, om);
             let symmetric = sense.symmetric && !sense.particle.is_empty() && sense.particle.iter().any(|p| p == "with");
@@ -189,6 +201,85 @@ fn verb(doc: &mut Doc<'_>, s: usize, v: usize, lo: usize, hi: usize) {
         }
         None => {}
     }
+}
+
+/// Verbs that ask someone else to act: what follows is wanted, not done.
+const DIRECTIVES: &[&str] = &[
+    "demand",
+    "demands",
+    "demanded",
+    "demanding",
+    "urge",
+    "urges",
+    "urged",
+    "urging",
+    "ask",
+    "asks",
+    "asked",
+    "asking",
+    "insist",
+    "insists",
+    "insisted",
+    "insisting",
+    "request",
+    "requests",
+    "requested",
+    "requesting",
+    "press",
+    "pressed",
+    "presses",
+    "pressing",
+    "pressure",
+    "pressured",
+    "pressuring",
+    "encourage",
+    "encouraged",
+    "encourages",
+    "encouraging",
+    "order",
+    "ordered",
+    "orders",
+    "ordering",
+    "require",
+    "required",
+    "requires",
+    "propose",
+    "proposed",
+    "proposes",
+    "recommend",
+    "recommended",
+    "recommends",
+    "want",
+    "wants",
+    "wanted",
+    "expect",
+    "expects",
+    "expected",
+    "push",
+    "pushed",
+    "pushing",
+    "tell",
+    "told",
+    "tells",
+    "on",
+    "upon",
+];
+
+/// Whether the clause whose subject starts at `start` is the complement of a
+/// directive ("urged Russia to ...", "demanding that Russia ...", "called on
+/// Russia to ..."): the subject is the one asked to act.
+fn is_directed(doc: &Doc<'_>, s: usize, start: usize, lo: usize) -> bool {
+    let mut k = start;
+    if k > lo && doc.word(s, k - 1) == "the" {
+        k -= 1;
+    }
+    if k > lo && doc.word(s, k - 1) == "that" {
+        k -= 1;
+    }
+    // "on" and "upon" direct only after "call" ("called on Russia to").
+    k > lo
+        && is_in(DIRECTIVES, doc.word(s, k - 1))
+        && (!matches!(doc.word(s, k - 1), "on" | "upon") || (k >= 2 && doc.word(s, k - 2).starts_with("call")))
 }
 
 /// The actors of an object mention and of those coordinated after it:

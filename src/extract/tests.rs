@@ -484,3 +484,25 @@ fn reciprocal_objects_run_both_ways_and_possessive_affiliations_coordinate() {
         rels(&e)
     );
 }
+
+#[test]
+fn negative_contraction_is_an_auxiliary_before_the_verb() {
+    let e =
+        ex("Chancellor Olaf Scholz met President Marie Dubois.\n\nScholz doesn't recognize Dubois's narrow victory.");
+    let r = e.relations.iter().find(|r| r.predicate == "recognize").expect("recognize relation");
+    assert!(r.negated && r.cameo == "12", "{:?}", rels(&e));
+}
+
+#[test]
+fn a_directed_act_is_wanted_not_done() {
+    let e = ex("Chile urged Peru to release the fishing boats. Argentina demanded that Brazil withdraw its troops.");
+    assert!(has_rel(&e, "Chile", "urge", "Peru"), "{:?}", rels(&e));
+    assert!(has_rel(&e, "Argentina", "demand", "Brazil"), "{:?}", rels(&e));
+    assert!(!e.relations.iter().any(|r| r.subject == "Peru" || r.subject == "Brazil"), "{:?}", rels(&e));
+}
+
+#[test]
+fn gerund_after_in_shares_the_subject_and_possessive_items_coordinate() {
+    let e = ex("Norway and its Nordic allies are united in condemning Russia's blockade.");
+    assert!(has_rel(&e, "Norway", "condemn", "Russia"), "{:?}", rels(&e));
+}

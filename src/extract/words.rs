@@ -72,6 +72,39 @@ pub const AUXILIARIES: &[&str] = &[
     "eventually",
     "ultimately",
     "finally",
+    // Negative contractions are one token.
+    "don't",
+    "don’t",
+    "doesn't",
+    "doesn’t",
+    "didn't",
+    "didn’t",
+    "won't",
+    "won’t",
+    "can't",
+    "can’t",
+    "isn't",
+    "isn’t",
+    "aren't",
+    "aren’t",
+    "wasn't",
+    "wasn’t",
+    "weren't",
+    "weren’t",
+    "hasn't",
+    "hasn’t",
+    "haven't",
+    "haven’t",
+    "hadn't",
+    "hadn’t",
+    "wouldn't",
+    "wouldn’t",
+    "shouldn't",
+    "shouldn’t",
+    "couldn't",
+    "couldn’t",
+    "mustn't",
+    "mustn’t",
 ];
 
 /// Words that negate a verb.
@@ -442,6 +475,11 @@ pub fn is_in(list: &'static [&'static str], w: &str) -> bool {
             .or_insert_with(|| list.iter().map(|x| x.to_ascii_lowercase()).collect());
         if w.bytes().any(|b| b.is_ascii_uppercase()) { set.contains(&w.to_ascii_lowercase()) } else { set.contains(w) }
     })
+}
+
+/// "doesn't", "won’t": a negated auxiliary in one token.
+pub fn is_negative_contraction(w: &str) -> bool {
+    w.ends_with("n't") || w.ends_with("n’t")
 }
 
 /// True for words ending in -ly (adverbs) that may sit between subject and verb.
