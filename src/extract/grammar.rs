@@ -205,7 +205,10 @@ pub(super) fn clause_subject_of(doc: &Doc<'_>, s: usize, v: usize, lo: usize) ->
     while j > lo && (words::is_adverb(doc.word(s, j - 1)) || is_in(&["also", "then", "later"], doc.word(s, j - 1))) {
         j -= 1;
     }
-    if j > lo + 1 && matches!(doc.word(s, j - 1), "and" | "or") {
+    // A comma joins past-tense verbs of one list too ("X expressed A,
+    // reaffirmed B, and confirmed C").
+    let listed = doc.word(s, j - 1) == "," && doc.word(s, v).ends_with("ed");
+    if j > lo + 1 && (matches!(doc.word(s, j - 1), "and" | "or") || listed) {
         let earliest = j.saturating_sub(20).max(lo);
         for g in (earliest..j - 1).rev() {
             let w = doc.word(s, g);

@@ -864,6 +864,31 @@ fn reference(
         country = Some(doc.lex.countries[c].name.clone());
         k = h.end;
     }
+    // "the Colombian and Venezuelan presidents": the holders of that role in
+    // each country.
+    if lw == "the"
+        && let Some(c1) = country.clone()
+        && words.get(k) == Some(&"and")
+        && let Some(h) = hits.get(k + 1).copied().flatten()
+        && let Target::Country(c) = h.target
+        && let Some(title) = words.get(h.end).and_then(|w| w.strip_suffix('s')).and_then(|w| doc.lex.title(w))
+    {
+        let c2 = doc.lex.countries[c].name.clone();
+        let canonical = title.canonical.clone();
+        let holder = |c: &str| {
+            recent(doc, 1, |a| {
+                a.kind == ActorKind::Person
+                    && a.country.as_deref() == Some(c)
+                    && a.title.as_ref().is_some_and(|t| same_role(&t.canonical, &canonical))
+            })
+        };
+        if let ([p1], [p2]) = (holder(&c1).as_slice(), holder(&c2).as_slice())
+            && p1 != p2
+        {
+            mention(doc, s, i, h.end + 1, vec![*p1, *p2], MentionKind::Nominal);
+            return Some(h.end + 1);
+        }
+    }
     let head = words.get(k).copied().unwrap_or("");
     if lw == "the" {
         if let Some((end, title)) = title_at(doc, words, k) {

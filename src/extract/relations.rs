@@ -356,6 +356,36 @@ fn noun(doc: &mut Doc<'_>, s: usize, n: usize, lo: usize, hi: usize) {
             return;
         }
     }
+    // "cooperation between Panama and Peru", "a rift that grew between the
+    // two presidents": the participants follow "between".
+    if let Some(sense) = senses.iter().find(|x| x.symmetric)
+        && let Some(b) = (n + 1..(n + 7).min(hi))
+            .take_while(|&i| !matches!(doc.word(s, i), "," | ";" | ":" | "."))
+            .find(|&i| doc.word(s, i) == "between")
+    {
+        let first = doc
+            .mention_starting(s, b + 1)
+            .or_else(|| (doc.word(s, b + 1) == "the").then(|| doc.mention_starting(s, b + 2)).flatten());
+        let mut pair = first.map(|m| coordinated_objects(doc, s, m)).unwrap_or_default();
+        pair.dedup();
+        if pair.len() > 1 {
+            let vs = VerbSense {
+                lemma: sense.predicate.clone(),
+                particle: Vec::new(),
+                cameo: intent_code(doc, s, lo, n, &sense.cameo),
+                class: VerbClass::Interaction,
+                symmetric: true,
+                negative: false,
+            };
+            let neg = negated_between(doc, s, n.saturating_sub(4).max(lo), n);
+            for (i, &a) in pair.iter().enumerate() {
+                for &c in &pair[i + 1..] {
+                    emit(doc, s, &[a], &[c], &vs, neg, true);
+                }
+            }
+            return;
+        }
+    }
     // "X and Y held talks": a mutual act among the clause's subjects.
     if let Some(sense) = senses.iter().find(|x| x.symmetric) {
         let p = doc.word(s, n + 1).to_lowercase();
@@ -402,9 +432,17 @@ fn noun(doc: &mut Doc<'_>, s: usize, n: usize, lo: usize, hi: usize) {
             .find(|&i| doc.word(s, i) == "by")
             .and_then(|b| doc.mention_starting(s, b + 1));
         // ... or a demonym right before it ("U.S. support for Jordan").
+        // A country's name used the same way ("U.S. support") counts too.
         let modifier = (n.saturating_sub(2).max(lo)..n).rev().find_map(|i| {
-            doc.mention_ending(s, i + 1)
-                .filter(|&m| doc.mentions[m].kind == MentionKind::Modifier && doc.mentions[m].end <= n)
+            doc.mention_ending(s, i + 1).filter(|&m| {
+                let mention = &doc.mentions[m];
+                mention.end <= n
+                    && (mention.kind == MentionKind::Modifier
+                        || (mention.end == n
+                            && !mention.possessive
+                            && mention.actors.len() == 1
+                            && doc.actors[mention.actors[0]].kind == super::ActorKind::Country))
+            })
         });
         let mut cameo = intent_code(doc, s, n.saturating_sub(8).max(lo), n, &sense.cameo);
         let mut predicate = sense.predicate.clone();
@@ -420,6 +458,9 @@ fn noun(doc: &mut Doc<'_>, s: usize, n: usize, lo: usize, hi: usize) {
             }),
         };
         let Some(subs) = agent else { continue };
+        // "X reiterated Washington's commitment to Y", "X confirmed U.S.
+        // support for Y": the one who voices the stance takes it too.
+        let voiced = if possessor.or(by).or(modifier).is_some() { stance_subject(doc, s, n, lo) } else { None };
         let vs = VerbSense {
             lemma: predicate,
             particle: Vec::new(),
@@ -430,8 +471,89 @@ fn noun(doc: &mut Doc<'_>, s: usize, n: usize, lo: usize, hi: usize) {
         };
         let neg = negated_between(doc, s, n.saturating_sub(4).max(lo), n);
         emit(doc, s, &subs, &objs, &vs, neg, sense.symmetric);
+        if let Some(v) = &voiced {
+            emit(doc, s, v, &objs, &vs, neg, sense.symmetric);
+        }
+        // "appreciation to the King for Jordan's role": a second participant
+        // after the noun's other preposition.
+        let after = doc.mentions[om].end + usize::from(doc.mentions[om].possessive);
+        if let Some(q) = (after..(after + 4).min(hi))
+            .take_while(|&i| !matches!(doc.word(s, i), "," | ";" | "." | "and"))
+            .find(|&i| doc.word(s, i) != p && sense.particles.iter().any(|x| x == doc.word(s, i)))
+            && let Some(om2) = object_after(doc, s, q + 1, hi).filter(|&m| doc.mentions[m].start <= q + 4)
+        {
+            let objs2 = coordinated_objects(doc, s, om2);
+            let vs2 = VerbSense {
+                lemma: format!(
+                    "{} {}",
+                    sense
+                        .predicate
+                        .split(' ')
+                        .take_while(|w| !sense.particles.iter().any(|x| x == w))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    doc.word(s, q)
+                ),
+                ..vs.clone()
+            };
+            emit(doc, s, &subs, &objs2, &vs2, neg, sense.symmetric);
+            if let Some(v) = &voiced {
+                emit(doc, s, v, &objs2, &vs2, neg, sense.symmetric);
+            }
+        }
         return;
     }
+}
+
+/// Verbs that voice a stance named by a noun ("reiterated its commitment").
+const STANCE_VERBS: &[&str] = &[
+    "express",
+    "expressed",
+    "expresses",
+    "voice",
+    "voiced",
+    "voices",
+    "reiterate",
+    "reiterated",
+    "reiterates",
+    "reaffirm",
+    "reaffirmed",
+    "reaffirms",
+    "confirm",
+    "confirmed",
+    "confirms",
+    "pledge",
+    "pledged",
+    "pledges",
+    "convey",
+    "conveyed",
+    "underscore",
+    "underscored",
+    "stress",
+    "stressed",
+    "emphasize",
+    "emphasized",
+];
+
+/// The subject of a stance verb whose object phrase holds the noun at `n`,
+/// possibly with another actor's possessive or modifier in between
+/// ("Austin reiterated Washington's unwavering commitment").
+fn stance_subject(doc: &Doc<'_>, s: usize, n: usize, lo: usize) -> Option<Vec<usize>> {
+    let mut v = n;
+    while v > lo && n - v < 7 {
+        v -= 1;
+        let w = doc.word(s, v);
+        if is_in(STANCE_VERBS, w) {
+            let m = grammar::clause_subject_of(doc, s, v, lo)?;
+            return Some(coordinated(doc, s, m));
+        }
+        if matches!(w, "," | ";" | ":" | "that" | "and" | "to")
+            || (doc.mention_at(s, v).is_none() && !doc.lex.verb(w).is_empty() && grammar::is_verb_position(doc, s, v))
+        {
+            return None;
+        }
+    }
+    None
 }
 
 /// Verbs that only carry an event noun ("held talks", "had a meeting").

@@ -506,3 +506,30 @@ fn gerund_after_in_shares_the_subject_and_possessive_items_coordinate() {
     let e = ex("Norway and its Nordic allies are united in condemning Russia's blockade.");
     assert!(has_rel(&e, "Norway", "condemn", "Russia"), "{:?}", rels(&e));
 }
+
+#[test]
+fn participants_after_between_share_a_mutual_act() {
+    let e = ex("Officials praised the growing cooperation between Chile and Peru.");
+    assert!(has_rel(&e, "Chile", "cooperate with", "Peru"), "{:?}", rels(&e));
+    let e =
+        ex("Chilean President Ana Soto met Peruvian President Luis Vera. The visit ended a rift that grew last year \
+                between the Chilean and Peruvian presidents.");
+    assert!(has_rel(&e, "Ana Soto", "have rift with", "Luis Vera"), "{:?}", rels(&e));
+}
+
+#[test]
+fn a_stance_voiced_for_a_country_is_also_the_speakers() {
+    let e = ex(
+        "Chancellor Olaf Scholz met King Harald. Scholz thanked the King, praised the talks, and reaffirmed German \
+                support for Norway.",
+    );
+    assert!(has_rel(&e, "Germany", "support", "Norway"), "{:?}", rels(&e));
+    assert!(has_rel(&e, "Olaf Scholz", "support", "Norway"), "{:?}", rels(&e));
+}
+
+#[test]
+fn an_event_noun_takes_a_participant_after_each_preposition() {
+    let e = ex("Chancellor Olaf Scholz expressed appreciation to President Marie Dubois for France's help.");
+    assert!(has_rel(&e, "Olaf Scholz", "express appreciation to", "Marie Dubois"), "{:?}", rels(&e));
+    assert!(has_rel(&e, "Olaf Scholz", "express appreciation for", "France"), "{:?}", rels(&e));
+}
