@@ -60,6 +60,7 @@ fn sentence(doc: &mut Doc<'_>, s: usize, memory: &mut Memory) {
             .or_else(|| region_group(doc, s, &words, i))
             .or_else(|| organization_phrase(doc, s, &words, &hits, i))
             .or_else(|| gazetteer_mention(doc, s, &words, &hits, i))
+            .or_else(|| followers_of_person(doc, s, &words, i))
             .or_else(|| reference(doc, s, &words, &hits, i, memory))
             .or_else(|| capitalized_name(doc, s, &words, &hits, i));
         match next {
@@ -1228,6 +1229,44 @@ const REGION_ADJECTIVES: &[&str] = &[
     "Central Asian",
     "Southeast Asian",
 ];
+
+/// Pattern 2c: the people organised around a known person: "Odinga
+/// supporters", "his loyalists", "the Atiku campaign", "the Odinga camp".
+/// Supporters are a group named after the person as the text calls them;
+/// a campaign is an organisation, and "camp" joins whichever exists.
+fn followers_of_person(doc: &mut Doc<'_>, s: usize, words: &[&str], i: usize) -> Option<usize> {
+    let the = words[i].eq_ignore_ascii_case("the");
+    let k = if the { i + 1 } else { i };
+    let w = *words.get(k)?;
+    let (person, label, mut n) = if !the && matches!(w, "his" | "her" | "His" | "Her") {
+        let p = resolve_pronoun(doc, s, k, words::pronoun_gender(w), false)?;
+        (p, surname(&doc.actors[p].name).to_string(), k + 1)
+    } else if w.chars().next().is_some_and(char::is_uppercase) {
+        (known_person(doc, w)?, w.to_string(), k + 1)
+    } else {
+        return None;
+    };
+    if matches!(words.get(n).copied(), Some("'s" | "’s")) {
+        n += 1;
+    }
+    let noun = words.get(n)?.to_ascii_lowercase();
+    let supporters = format!("{label} supporters");
+    let campaign = format!("{label} campaign");
+    let has = |doc: &Doc<'_>, name: &str| doc.actors.iter().any(|a| a.name == name);
+    let (name, kind) = match noun.as_str() {
+        "supporters" | "loyalists" | "followers" => (supporters, ActorKind::Group),
+        "campaign" => (campaign, ActorKind::Organization),
+        "camp" if has(doc, &campaign) => (campaign, ActorKind::Organization),
+        "camp" => (supporters, ActorKind::Group),
+        _ => return None,
+    };
+    let g = actor(doc, &name, kind);
+    if let Some(c) = doc.actors[person].country.clone() {
+        doc.actors[g].country.get_or_insert(c);
+    }
+    mention(doc, s, i, n + 1, vec![g], MentionKind::Name);
+    Some(n + 1)
+}
 
 /// Pattern 2b: a region adjective + plural group noun ("its European allies").
 fn region_group(doc: &mut Doc<'_>, s: usize, words: &[&str], i: usize) -> Option<usize> {

@@ -533,3 +533,12 @@ fn an_event_noun_takes_a_participant_after_each_preposition() {
     assert!(has_rel(&e, "Olaf Scholz", "express appreciation to", "Marie Dubois"), "{:?}", rels(&e));
     assert!(has_rel(&e, "Olaf Scholz", "express appreciation for", "France"), "{:?}", rels(&e));
 }
+
+#[test]
+fn supporters_and_campaigns_of_a_known_person_are_actors() {
+    let e = ex("Opposition leader Maria Lopez spoke on Monday. Lopez supporters marched in the capital. \
+                Police dispersed her supporters. The Lopez campaign said it would appeal. The Lopez camp denied it.");
+    assert!(has_actor(&e, "Lopez supporters"), "{:?}", e.actors);
+    assert_eq!(actor(&e, "Lopez campaign").kind, ActorKind::Organization);
+    assert!(e.statements.iter().any(|s| s.speaker == "Lopez campaign"), "{:?}", e.statements);
+}
