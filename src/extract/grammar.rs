@@ -351,6 +351,11 @@ pub(super) fn object_after(doc: &Doc<'_>, s: usize, from: usize, hi: usize) -> O
         if is_in(CLAUSE_BREAKS, w) || matches!(w, "." | "?" | "!") {
             return None;
         }
+        // "a four-week tour": a hyphenated compound is one word.
+        if w == "-" && j > from && doc.word(s, j + 1).chars().next().is_some_and(char::is_lowercase) {
+            j += 2;
+            continue;
+        }
         // "refused to meet X": an infinitive complement, not an object.
         if j == from
             && w == "to"

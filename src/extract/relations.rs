@@ -731,7 +731,8 @@ fn clause_subject(doc: &Doc<'_>, s: usize, n: usize, lo: usize, hi: usize) -> Op
             break;
         }
         let governing = GOVERNING.iter().find(|(_, _, forms)| is_in(forms, w)).map(|(code, verb, _)| (*code, *verb));
-        if !is_in(LIGHT_VERBS, w) && governing.is_none() {
+        // "a planned tour": after a determiner a verb form is an adjective.
+        if !is_in(LIGHT_VERBS, w) && governing.is_none() || !grammar::is_verb_position(doc, s, v) {
             // Right before the noun a verb form is an adjective ("close alignment").
             if v + 1 < n && !doc.lex.verb(w).is_empty() && grammar::is_verb_position(doc, s, v) {
                 // Another verb takes the noun as its object: its subject is no agent.

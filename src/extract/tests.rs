@@ -542,3 +542,9 @@ fn supporters_and_campaigns_of_a_known_person_are_actors() {
     assert_eq!(actor(&e, "Lopez campaign").kind, ActorKind::Organization);
     assert!(e.statements.iter().any(|s| s.speaker == "Lopez campaign"), "{:?}", e.statements);
 }
+
+#[test]
+fn verb_forms_after_a_determiner_and_hyphenated_compounds_are_modifiers() {
+    let e = ex("Chile's footballers are resisting a planned two-week tour of Peru.");
+    assert!(e.relations.iter().any(|r| r.object == "Peru" && r.cameo == "12"), "{:?}", rels(&e));
+}
