@@ -5,6 +5,8 @@
 //! The gazetteer part (countries and organisations) is matched with one
 //! Aho-Corasick automaton, built once per [`Lexicon`].
 
+pub mod pos;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::PathBuf;
 
