@@ -59,6 +59,20 @@ pub(super) fn subject_before(doc: &Doc<'_>, s: usize, v: usize, lo: usize) -> Op
         return None;
     }
     if let Some(m) = doc.mention_ending(s, j) {
+        // "The officials who came to Venezuela met X": the mention closes a
+        // relative clause; the subject is what the clause describes.
+        let st = doc.mentions[m].start;
+        if let Some(k) =
+            (st.saturating_sub(8).max(lo + 1)..st).rev().find(|&k| matches!(doc.word(s, k), "who" | "which"))
+            && (k + 1..st).any(|i| {
+                doc.word(s, i).chars().next().is_some_and(char::is_lowercase)
+                    && !doc.lex.verb(doc.word(s, i)).is_empty()
+            })
+            && !(k..st).any(|i| matches!(doc.word(s, i), "," | ";" | ":"))
+        {
+            // An unnamed head ("the officials who ...") is no actor.
+            return doc.mention_ending(s, k).filter(|&h| doc.mentions[h].kind != MentionKind::Modifier);
+        }
         if doc.mentions[m].kind != MentionKind::Modifier || is_plural_demonym(doc, m) {
             return Some(m);
         }
@@ -207,7 +221,7 @@ pub(super) fn clause_subject_of(doc: &Doc<'_>, s: usize, v: usize, lo: usize) ->
     }
     // A comma joins past-tense verbs of one list too ("X expressed A,
     // reaffirmed B, and confirmed C").
-    let listed = doc.word(s, j - 1) == "," && doc.word(s, v).ends_with("ed");
+    let listed = j > lo && doc.word(s, j - 1) == "," && doc.word(s, v).ends_with("ed");
     if j > lo + 1 && (matches!(doc.word(s, j - 1), "and" | "or") || listed) {
         let earliest = j.saturating_sub(20).max(lo);
         for g in (earliest..j - 1).rev() {

@@ -840,6 +840,16 @@ fn reference(
             }
         }
     }
+    // "the government" with no country named: the country the story is
+    // about, i.e. the one mentioned most so far.
+    if lw == "the"
+        && words.get(i + 1).is_some_and(|n| *n == "government")
+        && !words.get(i + 2).is_some_and(|n| matches!(*n, "of" | "in" | "-"))
+        && let Some(c) = main_country(doc)
+    {
+        mention(doc, s, i, i + 2, vec![c], MentionKind::Nominal);
+        return Some(i + 2);
+    }
     // "the leaders" with no number: the people last named together, else the
     // two leaders last named ("X spoke with King Y. The leaders discussed ...").
     if lw == "the" && words.get(i + 1).is_some_and(|n| n.eq_ignore_ascii_case("leaders")) {
@@ -947,6 +957,26 @@ fn reference(
         }
     }
     None
+}
+
+/// The country with the most actor mentions so far (ties: the earliest).
+fn main_country(doc: &Doc<'_>) -> Option<usize> {
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    for m in &doc.mentions {
+        if m.kind == MentionKind::Modifier || m.actors.len() != 1 {
+            continue;
+        }
+        let a = m.actors[0];
+        if doc.actors[a].kind != ActorKind::Country {
+            continue;
+        }
+        match counts.iter_mut().find(|(x, _)| *x == a) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((a, 1)),
+        }
+    }
+    let best = counts.iter().map(|&(_, n)| n).max()?;
+    counts.iter().find(|&&(_, n)| n == best).map(|&(a, _)| a)
 }
 
 /// Region names by their adjective ("Asian" -> "Asia").

@@ -172,6 +172,13 @@ fn verb(doc: &mut Doc<'_>, s: usize, v: usize, lo: usize, hi: usize) {
             .flatten()
             .filter(|&m| doc.mentions[m].kind != MentionKind::Modifier)
     });
+    // "X and Y sparred over Z's demand": with two parties named, a mutual
+    // verb's other phrases give the topic, not a third party.
+    let object = object.filter(|&om| {
+        !(sense.symmetric && subs.len() > 1 && sense.particle.is_empty())
+            || doc.mentions[om].start == pend
+            || doc.word(s, doc.mentions[om].start.saturating_sub(1)) == "with"
+    });
     match object {
         Some(om) => {
             let objs_all = coordinated_objects(doc, s, om);
@@ -411,14 +418,19 @@ fn noun(doc: &mut Doc<'_>, s: usize, n: usize, lo: usize, hi: usize) {
     }
     for sense in senses {
         let p = doc.word(s, n + 1).to_lowercase();
-        if !sense.particles.contains(&p) {
+        // "the government's demand that Apple unlock": the one asked to act.
+        let asked = p == "that"
+            && matches!(root(&sense.cameo).as_str(), "02" | "10")
+            && doc.mention_starting(s, n + 2).is_some_and(|m| doc.mentions[m].kind != MentionKind::Modifier);
+        if !sense.particles.contains(&p) && !asked {
             continue;
         }
         // "commitments to withdraw": "to" opens an infinitive, not the other participant.
         if p == "to" && !doc.lex.verb(doc.word(s, n + 2)).is_empty() && doc.mention_starting(s, n + 2).is_none() {
             continue;
         }
-        let Some(om) = object_after(doc, s, n + 2, hi).filter(|_| !sense.particles.is_empty()) else { continue };
+        let object = if asked { doc.mention_starting(s, n + 2) } else { object_after(doc, s, n + 2, hi) };
+        let Some(om) = object.filter(|_| !sense.particles.is_empty()) else { continue };
         if doc.mentions[om].start > n + 6 {
             continue;
         }

@@ -548,3 +548,24 @@ fn verb_forms_after_a_determiner_and_hyphenated_compounds_are_modifiers() {
     let e = ex("Chile's footballers are resisting a planned two-week tour of Peru.");
     assert!(e.relations.iter().any(|r| r.object == "Peru" && r.cameo == "12"), "{:?}", rels(&e));
 }
+
+#[test]
+fn a_mention_inside_a_relative_clause_is_not_the_main_subject() {
+    let e = ex("Kenyan lawmakers who visited China criticized Japan. The officials who came to Peru met Chile.");
+    assert!(has_rel(&e, "Kenyan lawmakers", "criticize", "Japan"), "{:?}", rels(&e));
+    assert!(!e.relations.iter().any(|r| r.subject == "China" || r.subject == "Peru"), "{:?}", rels(&e));
+}
+
+#[test]
+fn a_demand_that_someone_act_names_that_actor_and_the_government_is_the_storys_country() {
+    let e = ex("Chile criticized Peru on Monday. Chile said the talks would go on. Lawyers for Apple rejected the \
+                government's demand that Apple unlock the phone.");
+    assert!(has_rel(&e, "Chile", "demand", "Apple"), "{:?}", rels(&e));
+}
+
+#[test]
+fn a_mutual_verb_with_two_subjects_takes_no_topic_as_partner() {
+    let e = ex("Chile and Peru sparred over Bolivia's demand.");
+    assert!(has_rel(&e, "Chile", "spar", "Peru"), "{:?}", rels(&e));
+    assert!(!e.relations.iter().any(|r| r.object == "Bolivia" && r.predicate == "spar"), "{:?}", rels(&e));
+}
