@@ -399,7 +399,7 @@ pub(super) fn object_after(doc: &Doc<'_>, s: usize, from: usize, hi: usize) -> O
                 return None;
             }
             // A finite verb after the object slot starts a new predicate.
-            if !doc.lex.verb(w).is_empty() && w.ends_with("ed") && !words::DETERMINER_SET.contains(prev) {
+            if w.ends_with("ed") && words::is_verb_form(doc.lex, w) && !words::DETERMINER_SET.contains(prev) {
                 return None;
             }
         }

@@ -569,3 +569,12 @@ fn a_mutual_verb_with_two_subjects_takes_no_topic_as_partner() {
     assert!(has_rel(&e, "Chile", "spar", "Peru"), "{:?}", rels(&e));
     assert!(!e.relations.iter().any(|r| r.object == "Bolivia" && r.predicate == "spar"), "{:?}", rels(&e));
 }
+
+#[test]
+fn wordnet_tells_verb_forms_outside_the_relation_lexicon() {
+    use super::words::is_verb_form;
+    assert!(is_verb_form(lex(), "harvested"), "a past form of a WordNet verb");
+    assert!(is_verb_form(lex(), "condemned"), "a relation verb");
+    assert!(!is_verb_form(lex(), "committee"));
+    assert!(!is_verb_form(lex(), "hundred"), "ends in -ed but is no verb");
+}

@@ -477,6 +477,17 @@ pub fn is_in(list: &'static [&'static str], w: &str) -> bool {
     })
 }
 
+/// Whether a lowercase word reads as a verb: a form in the relation verb
+/// lexicon, a past form ("-ed") of any WordNet verb, or a word WordNet
+/// knows mainly as a verb ("try", "seek", "go").
+pub fn is_verb_form(lex: &crate::lexicon::Lexicon, w: &str) -> bool {
+    if !lex.verb(w).is_empty() {
+        return true;
+    }
+    let pos = crate::lexicon::pos::PosLexicon::builtin();
+    if w.ends_with("ed") { pos.can_be_verb(w) } else { pos.is_mainly_verb(w) }
+}
+
 /// "doesn't", "won’t": a negated auxiliary in one token.
 pub fn is_negative_contraction(w: &str) -> bool {
     w.ends_with("n't") || w.ends_with("n’t")
