@@ -840,6 +840,32 @@ fn reference(
             }
         }
     }
+    // "the ministers", "the leaders" after "G8 leaders" or "NATO foreign
+    // ministers": the organisation or group last named by its members.
+    if lw == "the"
+        && words.get(i + 1).is_some_and(|n| matches!(*n, "ministers" | "leaders" | "members" | "delegates"))
+        && !words.get(i + 2).is_some_and(|n| *n == "of")
+    {
+        let org = recent(doc, 1, |a| {
+            matches!(a.kind, ActorKind::Organization | ActorKind::Group)
+                && std::iter::once(&a.name).chain(&a.aliases).any(|x| {
+                    x.rsplit(' ').next().is_some_and(|h| matches!(h, "ministers" | "leaders" | "members" | "delegates"))
+                })
+        });
+        if let [o] = org.as_slice() {
+            mention(doc, s, i, i + 2, vec![*o], MentionKind::Nominal);
+            return Some(i + 2);
+        }
+    }
+    // "the country" (singular, not "the country's capital"): the country
+    // last named.
+    if lw == "the" && words.get(i + 1).is_some_and(|n| *n == "country") && !words.get(i + 2).is_some_and(|n| *n == "of")
+    {
+        if let [c] = recent(doc, 1, |a| a.kind == ActorKind::Country).as_slice() {
+            mention(doc, s, i, i + 2, vec![*c], MentionKind::Nominal);
+            return Some(i + 2);
+        }
+    }
     // "the government" with no country named: the country the story is
     // about, i.e. the one mentioned most so far.
     if lw == "the"

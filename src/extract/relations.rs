@@ -157,7 +157,12 @@ fn verb(doc: &mut Doc<'_>, s: usize, v: usize, lo: usize, hi: usize) {
             return;
         }
     }
-    let Some((subs, neg, sub_start)) = subject(doc, s, v, lo) else { return };
+    // "The ministers' communiqué warns Iran": who issued the text speaks and acts.
+    let issuer = || {
+        let m = super::statements::reporting_possessor(doc, s, v, lo)?;
+        (sense.class == VerbClass::Both).then(|| (coordinated(doc, s, m), false, doc.mentions[m].start))
+    };
+    let Some((subs, neg, sub_start)) = subject(doc, s, v, lo).or_else(issuer) else { return };
     // "urged Russia to release the ships", "demanding that Russia release":
     // the act is asked for, not done (the asking is the relation).
     if is_directed(doc, s, sub_start, lo) {

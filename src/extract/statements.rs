@@ -553,7 +553,7 @@ const REPORTING_NOUNS: &[&str] = &[
 ];
 
 /// The possessor of a reporting noun right before the verb at `v`.
-fn reporting_possessor(doc: &Doc<'_>, s: usize, v: usize, lo: usize) -> Option<usize> {
+pub(super) fn reporting_possessor(doc: &Doc<'_>, s: usize, v: usize, lo: usize) -> Option<usize> {
     let n = v.checked_sub(1).filter(|&n| n > lo)?;
     if !is_in(REPORTING_NOUNS, doc.word(s, n)) {
         return None;

@@ -578,3 +578,11 @@ fn wordnet_tells_verb_forms_outside_the_relation_lexicon() {
     assert!(!is_verb_form(lex(), "committee"));
     assert!(!is_verb_form(lex(), "hundred"), "ends in -ed but is no verb");
 }
+
+#[test]
+fn members_of_an_organisation_and_the_country_refer_back() {
+    let e = ex("NATO foreign ministers met in Oslo on Monday. On Belarus, the ministers condemned the country's \
+                border closures. The ministers' statement warns Russia that sanctions will follow.");
+    assert!(has_rel(&e, "NATO foreign ministers", "condemn", "Belarus"), "{:?} {:?}", rels(&e), e.actors);
+    assert!(has_rel(&e, "NATO foreign ministers", "warn", "Russia"), "{:?}", rels(&e));
+}
