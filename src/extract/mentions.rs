@@ -857,6 +857,28 @@ fn reference(
             return Some(i + 2);
         }
     }
+    // "the department", "the party", "the court": the organisation last
+    // named whose name has that head ("Department of Justice").
+    if lw == "the"
+        && let Some(head) = words.get(i + 1).filter(|h| is_in(ORGANIZATION_HEADS, h))
+        && !words.get(i + 2).is_some_and(|n| *n == "of" || n.chars().next().is_some_and(char::is_uppercase))
+    {
+        let mut cap = head.to_string();
+        cap[..1].make_ascii_uppercase();
+        let company = matches!(*head, "company" | "firm");
+        let org = recent(doc, 1, |a| {
+            a.kind == ActorKind::Organization
+                && if company {
+                    a.name.split([' ', ',']).any(|w| is_in(COMPANY_SUFFIXES, w))
+                } else {
+                    a.name.split(' ').any(|w| w == cap)
+                }
+        });
+        if let [o] = org.as_slice() {
+            mention(doc, s, i, i + 2, vec![*o], MentionKind::Nominal);
+            return Some(i + 2);
+        }
+    }
     // "the country" (singular, not "the country's capital"): the country
     // last named.
     if lw == "the" && words.get(i + 1).is_some_and(|n| *n == "country") && !words.get(i + 2).is_some_and(|n| *n == "of")
@@ -984,6 +1006,33 @@ fn reference(
     }
     None
 }
+
+/// Head nouns by which an organisation is referred to again ("the ministry").
+const ORGANIZATION_HEADS: &[&str] = &[
+    "department",
+    "ministry",
+    "agency",
+    "party",
+    "court",
+    "commission",
+    "committee",
+    "council",
+    "bank",
+    "bureau",
+    "company",
+    "firm",
+    "parliament",
+    "assembly",
+    "senate",
+    "congress",
+    "tribunal",
+    "embassy",
+    "union",
+    "alliance",
+    "coalition",
+    "movement",
+    "front",
+];
 
 /// The country with the most actor mentions so far (ties: the earliest).
 fn main_country(doc: &Doc<'_>) -> Option<usize> {

@@ -586,3 +586,12 @@ fn members_of_an_organisation_and_the_country_refer_back() {
     assert!(has_rel(&e, "NATO foreign ministers", "condemn", "Belarus"), "{:?} {:?}", rels(&e), e.actors);
     assert!(has_rel(&e, "NATO foreign ministers", "warn", "Russia"), "{:?}", rels(&e));
 }
+
+#[test]
+fn an_organisation_is_referred_to_by_its_head_noun() {
+    let e = ex("The Peruvian Ministry of Defense rejected the report. Chile criticized the ministry on Friday. \
+                Calny Inc. said the company would sue Chile.");
+    assert!(has_rel(&e, "Chile", "criticize", "Peruvian Ministry of Defense"), "{:?} {:?}", rels(&e), e.actors);
+    let st = statement(&e, "Calny Inc.");
+    assert!(st.about.iter().any(|a| a == "Chile"), "{:?}", st);
+}
