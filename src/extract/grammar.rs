@@ -73,6 +73,12 @@ pub(super) fn subject_before(doc: &Doc<'_>, s: usize, v: usize, lo: usize) -> Op
             // An unnamed head ("the officials who ...") is no actor.
             return doc.mention_ending(s, k).filter(|&h| doc.mentions[h].kind != MentionKind::Modifier);
         }
+        // "the move against Peacock could ...": the object of a preposition
+        // is not the subject.
+        // A participle ("sanctions targeting X") modifies that phrase and may keep it.
+        if st > lo && is_in(SUBJECTLESS_PREPOSITIONS, doc.word(s, st - 1)) && !doc.word(s, v).ends_with("ing") {
+            return None;
+        }
         if doc.mentions[m].kind != MentionKind::Modifier || is_plural_demonym(doc, m) {
             return Some(m);
         }
@@ -184,7 +190,11 @@ pub(super) fn clause_subject_of(doc: &Doc<'_>, s: usize, v: usize, lo: usize) ->
     if v >= lo + 3 && doc.word(s, v).ends_with("ing") && matches!(doc.word(s, v - 1), "in" | "by") {
         let head = v - 2;
         let w = doc.word(s, head);
-        if doc.mention_at(s, head).is_none() && w.chars().all(|c| c.is_ascii_lowercase()) {
+        // "will succeed in pressuring", "would be successful in forcing": an
+        // attempt or a possibility, not an act.
+        let unreal = is_in(&["succeed", "successful", "interested", "aimed", "instrumental"], w)
+            || (lo..head).any(|i| is_in(&["will", "would", "could", "may", "might", "whether", "if"], doc.word(s, i)));
+        if !unreal && doc.mention_at(s, head).is_none() && w.chars().all(|c| c.is_ascii_lowercase()) {
             if is_in(
                 &["is", "are", "was", "were", "be", "been", "remain", "remains", "remained"],
                 doc.word(s, head - 1),
@@ -221,7 +231,19 @@ pub(super) fn clause_subject_of(doc: &Doc<'_>, s: usize, v: usize, lo: usize) ->
     }
     // A comma joins past-tense verbs of one list too ("X expressed A,
     // reaffirmed B, and confirmed C").
-    let listed = j > lo && doc.word(s, j - 1) == "," && doc.word(s, v).ends_with("ed");
+    // Only in a list closed by "and"/"or" + verb, and never a participle
+    // that names or takes an agent ("a firm he formed, called X", ", monitored by").
+    let listed = j > lo
+        && doc.word(s, j - 1) == ","
+        && doc.word(s, v).ends_with("ed")
+        && doc.word(s, v + 1) != "by"
+        && !is_in(
+            &["called", "named", "dubbed", "titled", "entitled", "provided", "based", "owned", "led", "headed"],
+            doc.word(s, v),
+        )
+        && (v + 1..doc.sents[s].tokens.len().min(v + 30)).any(|k| {
+            matches!(doc.word(s, k), "and" | "or") && doc.word(s, k + 1).ends_with("ed") && doc.word(s, k + 2) != "by"
+        });
     if j > lo + 1 && (matches!(doc.word(s, j - 1), "and" | "or") || listed) {
         let earliest = j.saturating_sub(20).max(lo);
         for g in (earliest..j - 1).rev() {
@@ -239,6 +261,12 @@ pub(super) fn clause_subject_of(doc: &Doc<'_>, s: usize, v: usize, lo: usize) ->
     }
     None
 }
+
+/// Prepositions whose object cannot be the subject of the verb after it.
+const SUBJECTLESS_PREPOSITIONS: &[&str] = &[
+    "of", "against", "for", "with", "on", "at", "from", "to", "about", "over", "toward", "towards", "into", "by",
+    "under", "in", "between", "among", "without", "than",
+];
 
 /// Adjectives and participles that take an infinitive after a form of "be"
 /// ("is able to", "was expected to").
@@ -359,6 +387,16 @@ pub(super) fn object_after(doc: &Doc<'_>, s: usize, from: usize, hi: usize) -> O
     let mut preps = 0;
     while j < hi {
         if let Some(m) = doc.mention_starting(s, j) {
+            // "on Kuwait's doorstep", "in China's waters": a place, not a participant.
+            let e = doc.mentions[m].end;
+            let after = doc.word(s, e + 2);
+            let heads = !after.chars().next().is_some_and(char::is_lowercase)
+                || is_in(OBJECT_PREPOSITIONS, after)
+                || is_in(OTHER_PREPOSITIONS, after)
+                || matches!(after, "and" | "or");
+            if doc.mentions[m].possessive && is_in(PLACE_NOUNS, doc.word(s, e + 1)) && heads {
+                return None;
+            }
             return Some(m);
         }
         let w = doc.word(s, j);
@@ -424,6 +462,25 @@ pub(super) fn object_after(doc: &Doc<'_>, s: usize, from: usize, hi: usize) -> O
 /// of X", "sanctions on X", "the launch by X").
 const OBJECT_PREPOSITIONS: &[&str] =
     &["of", "by", "on", "against", "over", "with", "for", "from", "to", "toward", "towards", "into"];
+/// Nouns that make a possessor a place ("Kuwait's doorstep") when they
+/// head the phrase ("China's border closures" is no place).
+const PLACE_NOUNS: &[&str] = &[
+    "doorstep",
+    "border",
+    "borders",
+    "soil",
+    "territory",
+    "waters",
+    "coast",
+    "shores",
+    "airspace",
+    "capital",
+    "doorsteps",
+    "backyard",
+    "frontier",
+    "streets",
+];
+
 /// Prepositions that end the object phrase.
 const OTHER_PREPOSITIONS: &[&str] = &[
     "in", "at", "during", "after", "before", "under", "near", "without", "despite", "amid", "through", "until",

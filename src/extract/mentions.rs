@@ -890,9 +890,11 @@ fn reference(
     }
     // "the government" with no country named: the country the story is
     // about, i.e. the one mentioned most so far.
+    // Inside a quotation "the government" may be the speaker's own.
     if lw == "the"
         && words.get(i + 1).is_some_and(|n| *n == "government")
         && !words.get(i + 2).is_some_and(|n| matches!(*n, "of" | "in" | "-"))
+        && !inside_quote(doc, s, i)
         && let Some(c) = main_country(doc)
     {
         mention(doc, s, i, i + 2, vec![c], MentionKind::Nominal);

@@ -164,14 +164,28 @@ fn verb(doc: &mut Doc<'_>, s: usize, v: usize, lo: usize, hi: usize) {
     };
     let Some((subs, neg, sub_start)) = subject(doc, s, v, lo).or_else(issuer) else { return };
     // "urged Russia to release the ships", "demanding that Russia release":
-    // the act is asked for, not done (the asking is the relation).
-    if is_directed(doc, s, sub_start, lo) {
+    // the act is asked for, not done (the asking is the relation); "if X
+    // meets Y" is a condition, not an event.
+    if is_directed(doc, s, sub_start, lo) || is_conditional(doc, s, sub_start, lo) {
         return;
     }
     let mut sense = sense;
     sense.cameo = intent_code(doc, s, sub_start, v, &sense.cameo);
+    // "told journalists the government will ...": the one told comes right
+    // after the verb; a later actor is the subject of what was said.
+    let addressing = is_in(&["tell", "assure", "inform", "brief", "remind", "notify"], &sense.lemma);
+    let object = object_after(doc, s, pend, hi).filter(|&om| {
+        let st = doc.mentions[om].start;
+        // Only a determiner or a participle ("visiting") may come between.
+        !addressing
+            || (st <= pend + 2
+                && (pend..st).all(|i| {
+                    let w = doc.word(s, i);
+                    words::DETERMINER_SET.contains(w) || w.ends_with("ing")
+                }))
+    });
     // "demanded that Russia release": the one told to act is the object.
-    let object = object_after(doc, s, pend, hi).or_else(|| {
+    let object = object.or_else(|| {
         (doc.word(s, pend) == "that" && is_in(DIRECTIVES, doc.word(s, v)))
             .then(|| doc.mention_starting(s, pend + 1))
             .flatten()
@@ -214,6 +228,34 @@ fn verb(doc: &mut Doc<'_>, s: usize, v: usize, lo: usize, hi: usize) {
         None => {}
     }
 }
+
+/// Words before an event noun that make it feared, wished or prevented
+/// rather than real ("fears of a trade war", "aimed at improving ties").
+const HYPOTHETICAL_GOVERNORS: &[&str] = &[
+    "fear",
+    "fears",
+    "feared",
+    "threatened",
+    "threat",
+    "spectre",
+    "specter",
+    "risk",
+    "prevent",
+    "avoid",
+    "avert",
+    "aimed",
+    "aim",
+    "improve",
+    "improving",
+    "possible",
+    "potential",
+    "seek",
+    "seeking",
+    "propose",
+    "proposed",
+    "hope",
+    "hopes",
+];
 
 /// Verbs that ask someone else to act: what follows is wanted, not done.
 const DIRECTIVES: &[&str] = &[
@@ -276,6 +318,15 @@ const DIRECTIVES: &[&str] = &[
     "on",
     "upon",
 ];
+
+/// Whether the clause whose subject starts at `start` is a condition ("if",
+/// "unless", "whether", "even if" before it in the same clause).
+fn is_conditional(doc: &Doc<'_>, s: usize, start: usize, lo: usize) -> bool {
+    (lo..start)
+        .rev()
+        .take_while(|&i| !matches!(doc.word(s, i), "," | ";" | ":"))
+        .any(|i| matches!(doc.word(s, i), "if" | "If" | "unless" | "Unless" | "whether" | "Whether"))
+}
 
 /// Whether the clause whose subject starts at `start` is the complement of a
 /// directive ("urged Russia to ...", "demanding that Russia ...", "called on
@@ -370,17 +421,27 @@ fn noun(doc: &mut Doc<'_>, s: usize, n: usize, lo: usize, hi: usize) {
     }
     // "cooperation between Panama and Peru", "a rift that grew between the
     // two presidents": the participants follow "between".
+    // The noun must head its phrase ("trade tensions between" is about
+    // tensions), be real (not "would remain", "fears of a war"), and join
+    // two or three parties (a list of ten is a multilateral pact).
     if let Some(sense) = senses.iter().find(|x| x.symmetric)
         && let Some(b) = (n + 1..(n + 7).min(hi))
             .take_while(|&i| !matches!(doc.word(s, i), "," | ";" | ":" | "."))
             .find(|&i| doc.word(s, i) == "between")
+        && (b == n + 1 || matches!(doc.word(s, n + 1), "that" | "which"))
+        && !(n.saturating_sub(4).max(lo)..n).any(|i| is_in(HYPOTHETICAL_GOVERNORS, doc.word(s, i)))
+        && !((lo..n)
+            .rev()
+            .take_while(|&i| !matches!(doc.word(s, i), "," | ";"))
+            .chain((n..hi).take_while(|&i| !matches!(doc.word(s, i), "," | ";"))))
+        .any(|i| is_in(&["would", "could", "may", "might", "if", "whether"], doc.word(s, i)))
     {
         let first = doc
             .mention_starting(s, b + 1)
             .or_else(|| (doc.word(s, b + 1) == "the").then(|| doc.mention_starting(s, b + 2)).flatten());
         let mut pair = first.map(|m| coordinated_objects(doc, s, m)).unwrap_or_default();
         pair.dedup();
-        if pair.len() > 1 {
+        if (2..=3).contains(&pair.len()) {
             let vs = VerbSense {
                 lemma: sense.predicate.clone(),
                 particle: Vec::new(),
@@ -427,7 +488,10 @@ fn noun(doc: &mut Doc<'_>, s: usize, n: usize, lo: usize, hi: usize) {
         let asked = p == "that"
             && matches!(root(&sense.cameo).as_str(), "02" | "10")
             && doc.mention_starting(s, n + 2).is_some_and(|m| doc.mentions[m].kind != MentionKind::Modifier);
-        if !sense.particles.contains(&p) && !asked {
+        // "sanctions targeting X" = "sanctions against X".
+        let targeting = matches!(p.as_str(), "targeting" | "targetting")
+            && sense.particles.iter().any(|x| matches!(x.as_str(), "on" | "against"));
+        if !sense.particles.contains(&p) && !asked && !targeting {
             continue;
         }
         // "commitments to withdraw": "to" opens an infinitive, not the other participant.

@@ -595,3 +595,35 @@ fn an_organisation_is_referred_to_by_its_head_noun() {
     let st = statement(&e, "Calny Inc.");
     assert!(st.about.iter().any(|a| a == "Chile"), "{:?}", st);
 }
+
+#[test]
+fn between_needs_a_real_head_noun_and_few_parties() {
+    for text in [
+        "Officials discussed the trade tensions between Chile and Peru.",
+        "Markets fear a war between Chile and Peru.",
+        "The accord between Chile, Peru, Bolivia, Ecuador and Brazil expired.",
+    ] {
+        let e = ex(text);
+        assert!(e.relations.is_empty(), "{text}: {:?}", rels(&e));
+    }
+}
+
+#[test]
+fn the_one_told_comes_right_after_the_verb() {
+    let e = ex("Chancellor Olaf Scholz told reporters Poland would sign the treaty. Scholz told visiting President \
+                Marie Dubois the talks were useful.");
+    assert!(!has_rel(&e, "Olaf Scholz", "tell", "Poland"), "{:?}", rels(&e));
+    assert!(has_rel(&e, "Olaf Scholz", "tell", "Marie Dubois"), "{:?}", rels(&e));
+}
+
+#[test]
+fn conditions_and_prepositional_objects_give_no_act() {
+    let e = ex("If Chile attacks Peru, the region will suffer. The move against Bolivia could help Ecuador.");
+    assert!(e.relations.is_empty(), "{:?}", rels(&e));
+}
+
+#[test]
+fn comma_lists_of_verbs_need_a_closing_and() {
+    let e = ex("Chancellor Olaf Scholz runs a fund he formed, called Peru Partners.");
+    assert!(e.relations.is_empty(), "{:?}", rels(&e));
+}
