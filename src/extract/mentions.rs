@@ -61,6 +61,7 @@ fn sentence(doc: &mut Doc<'_>, s: usize, memory: &mut Memory) {
             .or_else(|| organization_phrase(doc, s, &words, &hits, i))
             .or_else(|| gazetteer_mention(doc, s, &words, &hits, i))
             .or_else(|| followers_of_person(doc, s, &words, i))
+            .or_else(|| domestic_group(doc, s, &words, i))
             .or_else(|| reference(doc, s, &words, &hits, i, memory))
             .or_else(|| capitalized_name(doc, s, &words, &hits, i));
         match next {
@@ -481,34 +482,72 @@ fn group_or_government(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Opti
         mention(doc, s, i, a.name_end, vec![c], MentionKind::Name);
         return Some(head_end);
     }
-    // One group per affiliation, modifier and class: "Eritrean troops" = "Eritrean forces".
+    let gi = country_group(doc, &country, modifier.as_deref(), noun, &g.class);
     let surface = doc.text[doc.token_span(s, i, head_end)].to_string();
-    let head = match &modifier {
-        Some(m) => format!("{m} {noun}"),
-        None => noun.to_string(),
-    };
-    let canonical = group_name(doc, &country, &head);
-    let class = match &modifier {
-        Some(m) => format!("{}+{m}", g.class),
-        None => g.class,
-    };
-    let existing = doc.actors.iter().position(|a| {
-        a.kind == ActorKind::Group
-            && a.country.as_deref() == Some(country.as_str())
-            && a.title.as_ref().is_some_and(|t| t.class == class)
-    });
-    let gi = match existing {
-        Some(gi) => gi,
-        None => {
-            let gi = actor(doc, &canonical, ActorKind::Group);
-            doc.actors[gi].country = Some(country);
-            doc.actors[gi].title = Some(Title { canonical: noun.to_lowercase(), class, gender: String::new() });
-            gi
-        }
-    };
     alias(doc, gi, &surface);
     mention(doc, s, i, head_end, vec![gi], MentionKind::Name);
     Some(head_end)
+}
+
+/// The group of `country` with this modifier and noun class, made on first
+/// use: one group per affiliation, modifier and class ("Eritrean troops" =
+/// "Eritrean forces").
+fn country_group(doc: &mut Doc<'_>, country: &str, modifier: Option<&str>, noun: &str, class: &str) -> usize {
+    let head = match modifier {
+        Some(m) => format!("{m} {noun}"),
+        None => noun.to_string(),
+    };
+    let class = match modifier {
+        Some(m) => format!("{class}+{m}"),
+        None => class.to_string(),
+    };
+    let existing = doc.actors.iter().position(|a| {
+        a.kind == ActorKind::Group
+            && a.country.as_deref() == Some(country)
+            && a.title.as_ref().is_some_and(|t| t.class == class)
+    });
+    if let Some(gi) = existing {
+        return gi;
+    }
+    let canonical = group_name(doc, country, &head);
+    let gi = actor(doc, &canonical, ActorKind::Group);
+    doc.actors[gi].country = Some(country.to_string());
+    doc.actors[gi].title = Some(Title { canonical: noun.to_lowercase(), class, gender: String::new() });
+    gi
+}
+
+/// Modifiers that place an unaffiliated group inside the story's country
+/// ("opposition lawmakers", "riot police").
+const DOMESTIC_MODIFIERS: &[&str] = &["opposition", "rebel", "riot", "anti-government", "pro-government"];
+
+/// Pattern 2d: groups the story leaves unaffiliated because they are the
+/// story country's own: "opposition lawmakers", "riot police", "thousands
+/// of protesters" (as "Brazilian opposition lawmakers", "Brazilian protesters").
+fn domestic_group(doc: &mut Doc<'_>, s: usize, words: &[&str], i: usize) -> Option<usize> {
+    let w = words[i];
+    let (modifier, noun, end) = if is_in(DOMESTIC_MODIFIERS, w) {
+        let noun = *words.get(i + 1)?;
+        (Some(w.to_lowercase()), noun, i + 2)
+    } else if is_in(&["Thousands", "thousands", "Hundreds", "hundreds"], w) && words.get(i + 1) == Some(&"of") {
+        let noun = *words.get(i + 2)?;
+        let noun = if noun == "people" { "protesters" } else { noun };
+        if !is_in(&["protesters", "demonstrators", "supporters"], noun) {
+            return None;
+        }
+        (None, noun, i + 3)
+    } else {
+        return None;
+    };
+    if !noun.ends_with('s') {
+        return None;
+    }
+    let g = doc.lex.group(noun)?.clone();
+    let country = doc.actors[main_country(doc)?].name.clone();
+    let gi = country_group(doc, &country, modifier.as_deref(), noun, &g.class);
+    let surface = doc.text[doc.token_span(s, i, end)].to_string();
+    alias(doc, gi, &surface);
+    mention(doc, s, i, end, vec![gi], MentionKind::Name);
+    Some(end)
 }
 
 /// Words that may qualify a group between its affiliation and its noun.
@@ -1530,6 +1569,8 @@ fn could_start_mention(doc: &Doc<'_>, words: &[&str], hits: &[Option<Hit>], i: u
         || doc.lex.starts_title(w)
         || doc.lex.group(w).is_some()
         || is_in(REGION_ADJECTIVES, w)
+        || is_in(DOMESTIC_MODIFIERS, w)
+        || is_in(&["thousands", "hundreds"], w)
 }
 
 /// Plural nouns for a set of countries named before ("the neighbors").

@@ -627,3 +627,11 @@ fn comma_lists_of_verbs_need_a_closing_and() {
     let e = ex("Chancellor Olaf Scholz runs a fund he formed, called Peru Partners.");
     assert!(e.relations.is_empty(), "{:?}", rels(&e));
 }
+
+#[test]
+fn unaffiliated_domestic_groups_belong_to_the_storys_country() {
+    let e = ex("Peru's president, Luis Vera, faces a vote in Peru's congress. Thousands of people demonstrated \
+                against Vera on Friday, and opposition lawmakers criticized Vera.");
+    assert!(has_rel(&e, "Peruvian protesters", "demonstrate against", "Luis Vera"), "{:?}", rels(&e));
+    assert!(has_rel(&e, "Peruvian opposition lawmakers", "criticize", "Luis Vera"), "{:?}", rels(&e));
+}
