@@ -187,7 +187,11 @@ pub(super) fn clause_subject_of(doc: &Doc<'_>, s: usize, v: usize, lo: usize) ->
     }
     // "The allies are resolute in demanding", "Iran responded by summoning":
     // a gerund after "in"/"by" shares the subject of the predicate it completes.
-    if v >= lo + 3 && doc.word(s, v).ends_with("ing") && matches!(doc.word(s, v - 1), "in" | "by") {
+    // "officials accused of cracking down on X": what the accusation says they did.
+    let accused = v >= lo + 3
+        && matches!(doc.word(s, v - 1), "of" | "with")
+        && is_in(&["accused", "suspected", "charged", "convicted", "blamed", "guilty"], doc.word(s, v - 2));
+    if v >= lo + 3 && doc.word(s, v).ends_with("ing") && (matches!(doc.word(s, v - 1), "in" | "by") || accused) {
         let head = v - 2;
         let w = doc.word(s, head);
         // "will succeed in pressuring", "would be successful in forcing": an

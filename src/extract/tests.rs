@@ -635,3 +635,13 @@ fn unaffiliated_domestic_groups_belong_to_the_storys_country() {
     assert!(has_rel(&e, "Peruvian protesters", "demonstrate against", "Luis Vera"), "{:?}", rels(&e));
     assert!(has_rel(&e, "Peruvian opposition lawmakers", "criticize", "Luis Vera"), "{:?}", rels(&e));
 }
+
+#[test]
+fn what_an_actor_is_accused_of_doing_is_its_act() {
+    let e = ex("Peruvian police officers accused of attacking Chilean journalists were suspended.");
+    assert!(
+        e.relations.iter().any(|r| r.subject == "Peruvian police officers" && r.predicate == "attack"),
+        "{:?}",
+        rels(&e)
+    );
+}
