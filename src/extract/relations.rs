@@ -913,10 +913,16 @@ const INTENT: &[&str] = &[
 
 /// CAMEO codes an announced cooperative act as an intent (03), not the act:
 /// "will cooperate", "plans to meet", "seeking alignment".
+/// A scheduled meeting or visit ("will travel to", "will meet") is still
+/// coded as the meeting: only a wish or plan makes it an intent.
 fn intent_code(doc: &Doc<'_>, s: usize, from: usize, to: usize, cameo: &str) -> String {
     let r = root(cameo);
     let cooperative = matches!(r.as_str(), "04" | "05" | "06" | "07" | "08");
-    if cooperative && (from..to).any(|i| is_in(INTENT, doc.word(s, i))) { "03".to_string() } else { r }
+    let intent = (from..to).any(|i| {
+        let w = doc.word(s, i);
+        is_in(INTENT, w) && !(r == "04" && is_in(&["will", "would", "shall", "'ll", "going"], w))
+    });
+    if cooperative && intent { "03".to_string() } else { r }
 }
 
 /// Pushes one relation per (subject, object) pair.
@@ -936,6 +942,14 @@ fn emit(
     let code = root(&sense.cameo);
     let cameo = if negated && matches!(code.as_str(), "03" | "04" | "05" | "06" | "07" | "08") {
         "12".to_string()
+    } else if code == "14"
+        && subs
+            .iter()
+            .all(|&a| matches!(doc.actors[a].kind, super::ActorKind::Country | super::ActorKind::Organization))
+    {
+        // CAMEO's protest (14) is a crowd's; a state or an institution that
+        // protests complains officially (11).
+        "11".to_string()
     } else {
         code
     };

@@ -645,3 +645,12 @@ fn what_an_actor_is_accused_of_doing_is_its_act() {
         rels(&e)
     );
 }
+
+#[test]
+fn a_scheduled_visit_stays_a_visit_and_a_state_protests_officially() {
+    let e = ex("Chancellor Olaf Scholz will travel to Peru next week. Chile protested the decision of Peru's court.");
+    assert!(e.relations.iter().any(|r| r.predicate == "travel to" && r.cameo == "04"), "{:?}", rels(&e));
+    assert!(e.relations.iter().any(|r| r.subject == "Chile" && r.cameo == "11"), "{:?}", rels(&e));
+    let e = ex("Chancellor Olaf Scholz plans to travel to Peru.");
+    assert!(e.relations.iter().any(|r| r.predicate == "travel to" && r.cameo == "03"), "{:?}", rels(&e));
+}
