@@ -111,6 +111,91 @@ pub(super) fn find(doc: &mut Doc<'_>) {
         }
         as_saying(doc, s, lo, hi);
         leading(doc, s, lo, hi, 0);
+        noun_report(doc, s, lo, hi);
+        calling(doc, s, lo, hi);
+    }
+}
+
+/// "X called the move “selfish”", "X called the incident the latest in a
+/// series of violations": naming a thing is stating a view of it (a call
+/// to an actor is a phone call, read as a relation).
+fn calling(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize) {
+    for v in lo..hi {
+        if !matches!(doc.word(s, v), "call" | "calls" | "called" | "calling") || !grammar::is_verb_position(doc, s, v) {
+            continue;
+        }
+        if !is_in(&["the", "this", "that", "these", "those", "it", "its", "their", "his", "her"], doc.word(s, v + 1))
+            || doc.mention_starting(s, v + 1).is_some()
+        {
+            continue;
+        }
+        let Some(sm) = grammar::clause_subject_of(doc, s, v, lo) else { continue };
+        let sm = head_of(doc, s, sm);
+        let Some(&speaker) = doc.mentions[sm].actors.first().filter(|_| doc.mentions[sm].actors.len() == 1) else {
+            continue;
+        };
+        let c0 = v + 1;
+        let c1 = (c0..hi).find(|&i| matches!(doc.word(s, i), ";" | ":")).unwrap_or(hi);
+        // The object alone ("called the meeting") names nothing: a complement must follow.
+        if c1 > c0 + 2 {
+            push(doc, s, speaker, "call", None, c0, c1);
+        }
+    }
+}
+
+/// Nouns that report what someone said when a that-clause follows them.
+const REPORT_NOUNS: &[(&str, &str)] = &[
+    ("demand", "demand"),
+    ("demands", "demand"),
+    ("announcement", "announce"),
+    ("claim", "claim"),
+    ("claims", "claim"),
+    ("assertion", "assert"),
+    ("allegation", "allege"),
+    ("allegations", "allege"),
+    ("warning", "warn"),
+    ("insistence", "insist"),
+    ("assurance", "assure"),
+    ("assurances", "assure"),
+    ("pledge", "pledge"),
+    ("promise", "promise"),
+    ("argument", "argue"),
+    ("contention", "contend"),
+    ("accusation", "accuse"),
+    ("accusations", "accuse"),
+    ("suggestion", "suggest"),
+    ("admission", "admit"),
+    ("denial", "deny"),
+    ("call", "call"),
+];
+
+/// "The government's demand that Apple unlock the phone", "the announcement
+/// by President X that Panama will leave": the possessor, or the actor after
+/// "by", said what the that-clause says.
+fn noun_report(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize) {
+    for n in lo..hi {
+        let Some(&(_, verb)) = REPORT_NOUNS.iter().find(|(w, _)| *w == doc.word(s, n)) else { continue };
+        let by = (doc.word(s, n + 1) == "by").then(|| doc.mention_starting(s, n + 2)).flatten();
+        let that = match by {
+            Some(m) => doc.mentions[m].end,
+            None => n + 1,
+        };
+        if doc.word(s, that) != "that" || doc.mention_at(s, n).is_some() {
+            continue;
+        }
+        let possessor = (n.saturating_sub(4).max(lo)..n).rev().find_map(|i| {
+            doc.mention_ending(s, i).filter(|&m| doc.mentions[m].possessive && doc.mentions[m].end + 4 >= n)
+        });
+        let Some(sm) = by.or(possessor) else { continue };
+        let Some(&speaker) = doc.mentions[sm].actors.first().filter(|_| doc.mentions[sm].actors.len() == 1) else {
+            continue;
+        };
+        // The reported clause runs to the end of the clause it opens.
+        let c0 = that + 1;
+        let c1 = (c0..hi).find(|&i| matches!(doc.word(s, i), ";" | ":")).unwrap_or(hi);
+        if c1 > c0 + 1 {
+            push(doc, s, speaker, verb, None, c0, c1);
+        }
     }
 }
 

@@ -654,3 +654,19 @@ fn a_scheduled_visit_stays_a_visit_and_a_state_protests_officially() {
     let e = ex("Chancellor Olaf Scholz plans to travel to Peru.");
     assert!(e.relations.iter().any(|r| r.predicate == "travel to" && r.cameo == "03"), "{:?}", rels(&e));
 }
+
+#[test]
+fn a_report_noun_with_a_that_clause_is_a_statement() {
+    let e = ex("Lawyers rejected Chile's demand that Peru return the boats. The announcement by President Luis Vera \
+                that Peru will leave the pact surprised Bolivia.");
+    assert!(statement(&e, "Chile").content.starts_with("Peru return the boats"), "{:?}", e.statements);
+    assert!(statement(&e, "Luis Vera").content.starts_with("Peru will leave"), "{:?}", e.statements);
+}
+
+#[test]
+fn calling_a_thing_something_is_a_statement() {
+    let e = ex("President Luis Vera called the move “selfish” on Monday. Vera called Chile's president.");
+    let st = statement(&e, "Luis Vera");
+    assert!(st.content.contains("selfish"), "{st:?}");
+    assert_eq!(e.statements.len(), 1, "{:?}", e.statements);
+}
