@@ -200,7 +200,7 @@ fn noun_report(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize) {
 }
 
 /// A readout header, "The following is attributable to Spokesperson X:":
-/// the next paragraph is X's statement.
+/// the paragraphs after it are X's statement.
 fn readout_header(doc: &mut Doc<'_>, s: usize, lo: usize) -> bool {
     let t = &doc.sents[s].tokens;
     if !t.last().is_some_and(|x| x.text(doc.text) == ":") {
@@ -215,8 +215,11 @@ fn readout_header(doc: &mut Doc<'_>, s: usize, lo: usize) -> bool {
     let speakers = doc.mentions[head_of(doc, s, m)].actors.clone();
     let para = doc.sents[s].paragraph;
     let Some(first) = (s + 1..doc.sents.len()).find(|&x| doc.sents[x].paragraph != para) else { return false };
-    let next_para = doc.sents[first].paragraph;
-    let last = (first..doc.sents.len()).take_while(|&x| doc.sents[x].paragraph == next_para).last().unwrap_or(first);
+    // A readout runs to the end of the story, or to the next header.
+    let last = (first..doc.sents.len())
+        .take_while(|&x| !doc.sents[x].headline && !doc.sents[x].tokens.last().is_some_and(|t| t.text(doc.text) == ":"))
+        .last()
+        .unwrap_or(first);
     let span = doc.sents[first].span.start..doc.sents[last].span.end;
     for sp in speakers {
         push_span(doc, sp, "attributable to", None, span.clone(), Some(false));

@@ -670,3 +670,11 @@ fn calling_a_thing_something_is_a_statement() {
     assert!(st.content.contains("selfish"), "{st:?}");
     assert_eq!(e.statements.len(), 1, "{:?}", e.statements);
 }
+
+#[test]
+fn a_readout_runs_over_all_the_paragraphs_after_its_header() {
+    let e = ex("The following is attributable to Spokesperson Ann Miles:\n\nSecretary of State Ben Ode spoke with \
+                Chile today.\n\nThe Secretary also welcomed Peru's offer.");
+    let st = statement(&e, "Ann Miles");
+    assert!(st.about.iter().any(|a| a == "Peru"), "{st:?}");
+}
