@@ -477,7 +477,13 @@ fn leading(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize, depth: usize) -> b
                 if doc.mentions[a].actors.len() == 1 {
                     addressee = Some(doc.mentions[a].actors[0]);
                 }
-                c0 = doc.mentions[a].end;
+                // "urged Pyongyang to abandon X": what is urged is that the
+                // addressee act, so it belongs to the content.
+                let directed = is_in(&["urge", "ask", "advise", "encourage", "press", "call"], &lemma)
+                    && doc.word(s, doc.mentions[a].end) == "to";
+                if !directed {
+                    c0 = doc.mentions[a].end;
+                }
             } else if AUDIENCES.iter().any(|w| doc.word(s, c0).eq_ignore_ascii_case(w)) {
                 c0 += 1;
             }

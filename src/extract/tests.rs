@@ -678,3 +678,12 @@ fn a_readout_runs_over_all_the_paragraphs_after_its_header() {
     let st = statement(&e, "Ann Miles");
     assert!(st.about.iter().any(|a| a == "Peru"), "{st:?}");
 }
+
+#[test]
+fn an_urged_addressee_belongs_to_the_content() {
+    let e = ex("Chile urged Peru to release the boats.");
+    let st = statement(&e, "Chile");
+    assert_eq!(st.addressee.as_deref(), Some("Peru"));
+    assert!(st.content.starts_with("Peru to release"), "{st:?}");
+    assert!(st.about.iter().any(|a| a == "Peru"), "{st:?}");
+}
