@@ -40,6 +40,33 @@ pub(super) fn find(doc: &mut Doc<'_>) {
     for s in 0..doc.sents.len() {
         sentence(doc, s, &mut memory);
     }
+    resolve_pending_roles(doc);
+}
+
+/// "The foreign ministers of India and Pakistan met ... India's external
+/// affairs minister, Pranab Mukherjee, said": once the whole story is read,
+/// a plural role of named countries becomes the people who hold it, when the
+/// story names one for each country (else it stays the countries).
+fn resolve_pending_roles(doc: &mut Doc<'_>) {
+    for (m, title, countries) in std::mem::take(&mut doc.pending_roles) {
+        let holders: Vec<usize> = countries
+            .iter()
+            .filter_map(|c| {
+                let found: Vec<usize> = (0..doc.actors.len())
+                    .filter(|&a| {
+                        let r = &doc.actors[a];
+                        r.kind == ActorKind::Person
+                            && r.country.as_deref() == Some(c.as_str())
+                            && r.title.as_ref().is_some_and(|t| same_role(&t.canonical, &title))
+                    })
+                    .collect();
+                (found.len() == 1).then(|| found[0])
+            })
+            .collect();
+        if holders.len() == countries.len() {
+            doc.mentions[m].actors = holders;
+        }
+    }
 }
 
 fn sentence(doc: &mut Doc<'_>, s: usize, memory: &mut Memory) {
@@ -224,6 +251,33 @@ fn title_at<'l>(doc: &Doc<'l>, words: &[&str], i: usize) -> Option<(usize, &'l T
         }
     }
     None
+}
+
+/// A plural title spelled at `i` ("foreign ministers", "presidents"): its
+/// end and the singular title.
+fn title_plural_at<'l>(doc: &Doc<'l>, words: &[&str], i: usize) -> Option<(usize, &'l Title)> {
+    let max = doc.lex.max_title_words();
+    for n in (1..=max).rev() {
+        if i + n > words.len() || !words[i + n - 1].ends_with('s') {
+            continue;
+        }
+        let mut phrase = words[i..i + n].join(" ");
+        phrase.pop();
+        if let Some(t) = doc.lex.title(&phrase) {
+            return Some((i + n, t));
+        }
+    }
+    None
+}
+
+/// A mention of the countries of a plural role, to be replaced by the role's
+/// holders once the story has named them; returns its end.
+fn pending_role(doc: &mut Doc<'_>, s: usize, a: usize, b: usize, title: String, countries: Vec<String>) -> usize {
+    let actors: Vec<usize> = countries.iter().map(|c| actor(doc, c, ActorKind::Country)).collect();
+    mention(doc, s, a, b, actors, MentionKind::Nominal);
+    let m = doc.mentions.len() - 1;
+    doc.pending_roles.push((m, title, countries));
+    b
 }
 
 /// Whether `w` can be part of a person's name.
@@ -988,6 +1042,23 @@ fn reference(
             mention(doc, s, i, h.end + 1, vec![*p1, *p2], MentionKind::Nominal);
             return Some(h.end + 1);
         }
+        // Not named yet: the countries for now, the holders if named later.
+        return Some(pending_role(doc, s, i, h.end + 1, canonical, vec![c1, c2]));
+    }
+    // "the foreign ministers of India and Pakistan": the same, role first.
+    if lw == "the"
+        && let Some((end, title)) = title_plural_at(doc, words, i + 1)
+        && words.get(end) == Some(&"of")
+        && let Some(h1) = hits.get(end + 1).copied().flatten()
+        && let Target::Country(c1) = h1.target
+        && words.get(h1.end) == Some(&"and")
+        && let Some(h2) = hits.get(h1.end + 1).copied().flatten()
+        && let Target::Country(c2) = h2.target
+        && c1 != c2
+    {
+        let canonical = title.canonical.clone();
+        let names = vec![doc.lex.countries[c1].name.clone(), doc.lex.countries[c2].name.clone()];
+        return Some(pending_role(doc, s, i, h2.end, canonical, names));
     }
     let head = words.get(k).copied().unwrap_or("");
     if lw == "the" {

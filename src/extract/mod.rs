@@ -195,6 +195,10 @@ pub(crate) struct Doc<'a> {
     pub statements: Vec<Statement>,
     /// Acronyms the document defined: "All Progressives Congress (APC)".
     pub acronyms: std::collections::HashMap<String, usize>,
+    /// Plural roles of named countries whose holders the story names only
+    /// later ("the foreign ministers of India and Pakistan"): mention index,
+    /// canonical title, and the countries, resolved once all names are known.
+    pub pending_roles: Vec<(usize, String, Vec<String>)>,
 }
 
 impl<'a> Doc<'a> {
@@ -264,6 +268,7 @@ pub fn extract(doc_id: &str, text: &str, lex: &Lexicon) -> Extraction {
         relations: Vec::new(),
         statements: Vec::new(),
         acronyms: std::collections::HashMap::new(),
+        pending_roles: Vec::new(),
     };
     mentions::find(&mut doc);
     statements::find(&mut doc);

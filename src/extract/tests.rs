@@ -687,3 +687,11 @@ fn an_urged_addressee_belongs_to_the_content() {
     assert!(st.content.starts_with("Peru to release"), "{st:?}");
     assert!(st.about.iter().any(|a| a == "Peru"), "{st:?}");
 }
+
+#[test]
+fn a_plural_role_of_two_countries_is_the_holders_named_later() {
+    let e = ex("The foreign ministers of Chile and Peru held talks in Lima. Chile's foreign minister, Ana Soto, \
+                said the talks went well. Peruvian Foreign Minister Luis Vera agreed.");
+    assert!(has_rel(&e, "Ana Soto", "talk with", "Luis Vera"), "{:?}", rels(&e));
+    assert!(!has_rel(&e, "Chile", "talk with", "Peru"), "{:?}", rels(&e));
+}
