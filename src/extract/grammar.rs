@@ -76,7 +76,18 @@ pub(super) fn subject_before(doc: &Doc<'_>, s: usize, v: usize, lo: usize) -> Op
         // "the move against Peacock could ...": the object of a preposition
         // is not the subject.
         // A participle ("sanctions targeting X") modifies that phrase and may keep it.
-        if st > lo && is_in(SUBJECTLESS_PREPOSITIONS, doc.word(s, st - 1)) && !doc.word(s, v).ends_with("ing") {
+        // "The foreign minister of Japan met": a role of the country is the country acting.
+        let role_of = st >= lo + 2 && doc.word(s, st - 1) == "of" && {
+            let r = doc.word(s, st - 2);
+            doc.lex.title(r).is_some()
+                || doc.lex.title(r.strip_suffix('s').unwrap_or(r)).is_some()
+                || doc.lex.group(r).is_some()
+        };
+        if st > lo
+            && is_in(SUBJECTLESS_PREPOSITIONS, doc.word(s, st - 1))
+            && !role_of
+            && !doc.word(s, v).ends_with("ing")
+        {
             return None;
         }
         if doc.mentions[m].kind != MentionKind::Modifier || is_plural_demonym(doc, m) {

@@ -695,3 +695,9 @@ fn a_plural_role_of_two_countries_is_the_holders_named_later() {
     assert!(has_rel(&e, "Ana Soto", "talk with", "Luis Vera"), "{:?}", rels(&e));
     assert!(!has_rel(&e, "Chile", "talk with", "Peru"), "{:?}", rels(&e));
 }
+
+#[test]
+fn a_role_of_a_country_acts_for_it_but_other_prepositional_objects_do_not() {
+    let e = ex("The foreign minister of Chile met Peru's president on Monday.");
+    assert!(has_rel(&e, "Chile", "meet", "Peru"), "{:?}", rels(&e));
+}
