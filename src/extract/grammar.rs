@@ -198,6 +198,14 @@ pub(super) fn clause_subject_of(doc: &Doc<'_>, s: usize, v: usize, lo: usize) ->
     }
     // "The allies are resolute in demanding", "Iran responded by summoning":
     // a gerund after "in"/"by" shares the subject of the predicate it completes.
+    // "Obama signed an order freezing the assets of X": the act of an
+    // instrument is the act of whoever issued it.
+    if v >= lo + 2 && doc.word(s, v).ends_with("ing") && is_in(INSTRUMENTS, doc.word(s, v - 1)) {
+        let issuer = (v.saturating_sub(5).max(lo)..v - 1).rev().find(|&g| is_in(ISSUING, doc.word(s, g)));
+        if let Some(g) = issuer {
+            return clause_subject_of(doc, s, g, lo);
+        }
+    }
     // "officials accused of cracking down on X": what the accusation says they did.
     let accused = v >= lo + 3
         && matches!(doc.word(s, v - 1), "of" | "with")
@@ -276,6 +284,27 @@ pub(super) fn clause_subject_of(doc: &Doc<'_>, s: usize, v: usize, lo: usize) ->
     }
     None
 }
+
+/// Documents that act on their own once issued ("an order freezing assets").
+const INSTRUMENTS: &[&str] =
+    &["order", "decree", "law", "bill", "directive", "measure", "resolution", "ruling", "regulation", "ban"];
+/// Verbs that issue an instrument.
+const ISSUING: &[&str] = &[
+    "signed",
+    "issued",
+    "passed",
+    "approved",
+    "adopted",
+    "enacted",
+    "imposed",
+    "introduced",
+    "announced",
+    "signs",
+    "issues",
+    "passes",
+    "approves",
+    "adopts",
+];
 
 /// Prepositions whose object cannot be the subject of the verb after it.
 const SUBJECTLESS_PREPOSITIONS: &[&str] = &[

@@ -109,7 +109,20 @@ fn subject(doc: &Doc<'_>, s: usize, v: usize, lo: usize) -> Option<(Vec<usize>, 
         return Some((actors, neg || is_in(NEGATING, doc.word(s, g)), start));
     }
     let m = grammar::clause_subject_of(doc, s, v, lo)?;
-    let actors = coordinated(doc, s, m);
+    let mut actors = coordinated(doc, s, m);
+    // "X is one of the officials who came": X came too.
+    let mut k = doc.mentions[m].start;
+    if k > lo && doc.word(s, k - 1) == "the" {
+        k -= 1;
+    }
+    if k >= lo + 3
+        && doc.word(s, k - 1) == "of"
+        && doc.word(s, k - 2).eq_ignore_ascii_case("one")
+        && matches!(doc.word(s, k - 3), "is" | "was")
+        && let Some(one) = subject_before(doc, s, k - 3, lo)
+    {
+        actors.extend(doc.mentions[one].actors.iter().copied().filter(|a| !actors.contains(a)).collect::<Vec<_>>());
+    }
     let start = doc.mentions[m].start;
     let neg = negated_between(doc, s, doc.mentions[m].end, v);
     Some((actors, neg, start))
@@ -458,6 +471,42 @@ fn noun(doc: &mut Doc<'_>, s: usize, n: usize, lo: usize, hi: usize) {
             }
             return;
         }
+    }
+    // "officials who came to Venezuela at Mr. Chavez's request", "visited
+    // Beijing at the invitation of Xi": the one who asked, toward the one who came.
+    if let Some(sense) = senses.first()
+        && n >= lo + 2
+        && let Some(asker) = if doc.word(s, n + 1) == "of" && doc.word(s, n - 1) == "the" && doc.word(s, n - 2) == "at"
+        {
+            doc.mention_starting(s, n + 2).map(|m| (m, n - 2))
+        } else {
+            (doc.word(s, n - 1) == "'s" || doc.word(s, n - 1) == "’s")
+                .then(|| doc.mention_ending(s, n - 1))
+                .flatten()
+                .filter(|&m| {
+                    doc.mentions[m].possessive
+                        && doc.mentions[m].start > lo
+                        && doc.word(s, doc.mentions[m].start - 1) == "at"
+                })
+                .map(|m| (m, doc.mentions[m].start - 1))
+        }
+        && let Some(v) = (lo..asker.1)
+            .rev()
+            .take(8)
+            .find(|&v| grammar::is_verb_position(doc, s, v) && words::is_verb_form(doc.lex, doc.word(s, v)))
+        && let Some((came, _, _)) = subject(doc, s, v, lo)
+    {
+        let vs = VerbSense {
+            lemma: sense.predicate.clone(),
+            particle: Vec::new(),
+            cameo: sense.cameo.clone(),
+            class: VerbClass::Interaction,
+            symmetric: false,
+            negative: false,
+        };
+        let subs = doc.mentions[asker.0].actors.clone();
+        emit(doc, s, &subs, &came, &vs, false, false);
+        return;
     }
     // "X and Y held talks": a mutual act among the clause's subjects.
     if let Some(sense) = senses.iter().find(|x| x.symmetric) {

@@ -701,3 +701,27 @@ fn a_role_of_a_country_acts_for_it_but_other_prepositional_objects_do_not() {
     let e = ex("The foreign minister of Chile met Peru's president on Monday.");
     assert!(has_rel(&e, "Chile", "meet", "Peru"), "{:?}", rels(&e));
 }
+
+#[test]
+fn an_issued_instrument_acts_for_its_issuer() {
+    let e = ex("President Luis Vera signed an order freezing the assets of Chilean officials.");
+    assert!(e.relations.iter().any(|r| r.subject == "Luis Vera" && r.predicate == "freeze"), "{:?}", rels(&e));
+}
+
+#[test]
+fn one_of_the_actors_who_came_at_someones_request() {
+    let e =
+        ex("President Luis Vera met them. Chile's former president, Ana Soto, is one of the Latin American officials \
+                who came to Peru at Mr. Vera's request.");
+    assert!(has_rel(&e, "Ana Soto", "come to", "Peru"), "{:?}", rels(&e));
+    assert!(has_rel(&e, "Luis Vera", "request", "Latin American officials"), "{:?}", rels(&e));
+    assert!(has_rel(&e, "Luis Vera", "request", "Ana Soto"), "{:?}", rels(&e));
+}
+
+#[test]
+fn the_europeans_and_interference() {
+    let e =
+        ex("Russia accused the Europeans of bending to pressure. Chinese ships interfered with Philippine patrols.");
+    assert!(has_rel(&e, "Russia", "accuse", "European Union"), "{:?}", rels(&e));
+    assert!(has_rel(&e, "China", "interfere with", "Philippines"), "{:?}", rels(&e));
+}
