@@ -579,6 +579,19 @@ const DOMESTIC_MODIFIERS: &[&str] = &["opposition", "rebel", "riot", "anti-gover
 /// of protesters" (as "Brazilian opposition lawmakers", "Brazilian protesters").
 fn domestic_group(doc: &mut Doc<'_>, s: usize, words: &[&str], i: usize) -> Option<usize> {
     let w = words[i];
+    // "the opposition (movement)": the opposition group already named.
+    if w == "opposition" && !words.get(i + 1).is_some_and(|n| doc.lex.group(n).is_some()) {
+        let country = doc.actors[main_country(doc)?].name.clone();
+        let existing = doc.actors.iter().position(|a| {
+            a.kind == ActorKind::Group
+                && a.country.as_deref() == Some(country.as_str())
+                && a.title.as_ref().is_some_and(|t| t.class.ends_with("+opposition"))
+        })?;
+        let end =
+            if words.get(i + 1).is_some_and(|n| matches!(*n, "movement" | "camp" | "bloc")) { i + 2 } else { i + 1 };
+        mention(doc, s, i, end, vec![existing], MentionKind::Nominal);
+        return Some(end);
+    }
     let (modifier, noun, end) = if is_in(DOMESTIC_MODIFIERS, w) {
         let noun = *words.get(i + 1)?;
         (Some(w.to_lowercase()), noun, i + 2)

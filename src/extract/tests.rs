@@ -725,3 +725,11 @@ fn the_europeans_and_interference() {
     assert!(has_rel(&e, "Russia", "accuse", "European Union"), "{:?}", rels(&e));
     assert!(has_rel(&e, "China", "interfere with", "Philippines"), "{:?}", rels(&e));
 }
+
+#[test]
+fn the_opposition_refers_to_the_opposition_group_named_before() {
+    let e = ex("Peru's president, Luis Vera, spoke on Monday. Peru and Chile signed a pact. Peru said it would help. \
+                Opposition lawmakers criticized Vera. Vera said the opposition movement had no plan.");
+    let st = statement(&e, "Luis Vera");
+    assert!(st.about.iter().any(|a| a == "Peruvian opposition lawmakers"), "{st:?}");
+}
