@@ -404,6 +404,39 @@ fn noun(doc: &mut Doc<'_>, s: usize, n: usize, lo: usize, hi: usize) {
     if !w.chars().next().is_some_and(char::is_lowercase) || doc.mention_at(s, n).is_some() {
         return;
     }
+    // "the joint Ethiopian Human Rights Commission and UN investigation":
+    // parties to a joint undertaking cooperate.
+    if let Some(last) = n.checked_sub(1).and_then(|e| doc.mention_ending(s, e))
+        && doc.mentions[last].kind != MentionKind::Modifier
+    {
+        let parties = coordinated(doc, s, last);
+        let first_start = (lo..n)
+            .find(|&i| {
+                doc.mention_starting(s, i).is_some_and(|m| doc.mentions[m].actors.iter().any(|a| parties.contains(a)))
+            })
+            .unwrap_or(n);
+        let joint = first_start > lo
+            && (doc.word(s, first_start - 1) == "joint"
+                || (first_start > lo + 1
+                    && doc.word(s, first_start - 1) == "the"
+                    && doc.word(s, first_start - 2) == "joint"));
+        if joint && (2..=3).contains(&parties.len()) {
+            let vs = VerbSense {
+                lemma: "cooperate with".to_string(),
+                particle: Vec::new(),
+                cameo: "06".to_string(),
+                class: VerbClass::Interaction,
+                symmetric: true,
+                negative: false,
+            };
+            for (i, &a) in parties.iter().enumerate() {
+                for &b in &parties[i + 1..] {
+                    emit(doc, s, &[a], &[b], &vs, false, true);
+                }
+            }
+            return;
+        }
+    }
     let senses = doc.lex.noun(w).to_vec();
     // "Temer faces an investigation by the Supreme Court": the agent comes
     // after "by", the patient is the subject of "face".

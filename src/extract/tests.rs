@@ -733,3 +733,11 @@ fn the_opposition_refers_to_the_opposition_group_named_before() {
     let st = statement(&e, "Luis Vera");
     assert!(st.about.iter().any(|a| a == "Peruvian opposition lawmakers"), "{st:?}");
 }
+
+#[test]
+fn parties_to_a_joint_undertaking_cooperate() {
+    let e = ex("Officials welcomed the joint Chile and Peru investigation into the crash.");
+    assert!(has_rel(&e, "Chile", "cooperate with", "Peru"), "{:?}", rels(&e));
+    let e = ex("Chile and Peru rejected the investigation.");
+    assert!(!has_rel(&e, "Chile", "cooperate with", "Peru"), "{:?}", rels(&e));
+}
