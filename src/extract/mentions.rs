@@ -1356,6 +1356,18 @@ fn capitalized_name(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option<
     if !given && !initial && !acts {
         return Some(end);
     }
+    // "Undersecretary of State Michael Armacost", "Inspector of Mines X": the
+    // words after "of" finish the title; the person starts at the given name.
+    if i > doc.sents[s].first
+        && words[i - 1] == "of"
+        && doc.lex.given_name(words[i]).is_none()
+        && let Some(g) = (i + 1..end - 1).find(|&k| doc.lex.given_name(words[k]).is_some())
+    {
+        let name = name_text(doc, s, g, end);
+        let p = person(doc, &name);
+        mention(doc, s, g, end, vec![p], MentionKind::Name);
+        return Some(end);
+    }
     let p = person(doc, &name);
     mention(doc, s, i, end, vec![p], MentionKind::Name);
     Some(end)

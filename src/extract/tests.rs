@@ -741,3 +741,9 @@ fn parties_to_a_joint_undertaking_cooperate() {
     let e = ex("Chile and Peru rejected the investigation.");
     assert!(!has_rel(&e, "Chile", "cooperate with", "Peru"), "{:?}", rels(&e));
 }
+
+#[test]
+fn words_after_of_in_a_title_are_not_part_of_the_name() {
+    let e = ex("Undersecretary of State Michael Armacost will visit Tokyo next week.");
+    assert!(has_actor(&e, "Michael Armacost"), "{:?}", e.actors);
+}
