@@ -1159,7 +1159,7 @@ const ORGANIZATION_HEADS: &[&str] = &[
     "front",
 ];
 
-/// The country with the most actor mentions so far (ties: the earliest).
+/// The country with the most actor mentions so far, when one clearly leads.
 fn main_country(doc: &Doc<'_>) -> Option<usize> {
     let mut counts: Vec<(usize, usize)> = Vec::new();
     for m in &doc.mentions {
@@ -1175,8 +1175,10 @@ fn main_country(doc: &Doc<'_>) -> Option<usize> {
             None => counts.push((a, 1)),
         }
     }
+    // Only a clear main country: named more often than any other.
     let best = counts.iter().map(|&(_, n)| n).max()?;
-    counts.iter().find(|&&(_, n)| n == best).map(|&(a, _)| a)
+    let leaders: Vec<usize> = counts.iter().filter(|&&(_, n)| n == best).map(|&(a, _)| a).collect();
+    (leaders.len() == 1).then(|| leaders[0])
 }
 
 /// Region names by their adjective ("Asian" -> "Asia").

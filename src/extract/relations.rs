@@ -1025,6 +1025,7 @@ fn emit(
     let cameo = if negated && matches!(code.as_str(), "03" | "04" | "05" | "06" | "07" | "08") {
         "12".to_string()
     } else if code == "14"
+        && matches!(sense.lemma.as_str(), "protest" | "demonstrate")
         && subs
             .iter()
             .all(|&a| matches!(doc.actors[a].kind, super::ActorKind::Country | super::ActorKind::Organization))

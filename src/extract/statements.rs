@@ -461,6 +461,10 @@ fn leading(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize, depth: usize) -> b
             continue;
         };
         let sm = head_of(doc, s, sm);
+        // "did not specify who", "declined to say": nothing was stated.
+        if grammar::negated_between(doc, s, doc.mentions[sm].end, v) && !is_in(&["deny", "reject"], &sense.lemma) {
+            continue;
+        }
         let lemma = sense.lemma.clone();
         let mut c0 = vend;
         let mut addressee = None;

@@ -747,3 +747,11 @@ fn words_after_of_in_a_title_are_not_part_of_the_name() {
     let e = ex("Undersecretary of State Michael Armacost will visit Tokyo next week.");
     assert!(has_actor(&e, "Michael Armacost"), "{:?}", e.actors);
 }
+
+#[test]
+fn a_negated_speech_verb_states_nothing_and_a_boycott_stays_material() {
+    let e = ex("President Luis Vera did not say whether Peru would sign the pact.");
+    assert!(e.statements.is_empty(), "{:?}", e.statements);
+    let e = ex("Taiwan boycotted the Asian Development Bank meeting.");
+    assert!(e.relations.iter().all(|r| r.cameo != "11"), "{:?}", rels(&e));
+}
