@@ -5,7 +5,7 @@
 //! The gazetteer part (countries and organisations) is matched with one
 //! Aho-Corasick automaton, built once per [`Lexicon`].
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 use std::path::PathBuf;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -177,6 +177,25 @@ pub struct ActionNoun {
     pub symmetric: bool,
 }
 
+/// Handle of a [`WordEntry`] in its [`Lexicon`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordId(u32);
+
+/// What the lexicons file under one lowercase word or phrase.
+#[derive(Debug, Clone, Default)]
+pub struct WordEntry {
+    /// Verb senses of it as a verb form.
+    pub verbs: Vec<VerbSense>,
+    /// Senses of it as an action noun.
+    pub nouns: Vec<ActionNoun>,
+    /// It as a group head noun.
+    pub group: Option<GroupNoun>,
+    /// The title it spells.
+    pub title: Option<Title>,
+    /// Words in the longest title it starts; 0 when it starts none.
+    pub title_words: usize,
+}
+
 /// All lexicons, ready for matching.
 pub struct Lexicon {
     /// Countries, in file order.
@@ -186,13 +205,11 @@ pub struct Lexicon {
     /// Gazetteer surfaces, indexed by automaton pattern id.
     pub surfaces: Vec<Surface>,
     automaton: AhoCorasick,
-    titles: HashMap<String, Title>,
-    /// First words of all titles: most words start none, and are rejected cheaply.
-    title_starts: HashSet<String>,
+    /// Every lowercase word or phrase a title, group, verb or noun is filed
+    /// under: one hash lookup answers all four questions for a token.
+    index: HashMap<Box<[u8]>, WordId>,
+    entries: Vec<WordEntry>,
     max_title_words: usize,
-    groups: HashMap<String, GroupNoun>,
-    verbs: HashMap<String, Vec<VerbSense>>,
-    nouns: HashMap<String, Vec<ActionNoun>>,
     country_by_name: HashMap<String, usize>,
     places: HashMap<String, String>,
     given_names: HashMap<String, char>,
@@ -204,8 +221,8 @@ impl std::fmt::Debug for Lexicon {
             .field("countries", &self.countries.len())
             .field("organizations", &self.organizations.len())
             .field("surfaces", &self.surfaces.len())
-            .field("titles", &self.titles.len())
-            .field("verbs", &self.verbs.len())
+            .field("titles", &self.entries.iter().filter(|e| e.title.is_some()).count())
+            .field("verbs", &self.entries.iter().filter(|e| !e.verbs.is_empty()).count())
             .finish_non_exhaustive()
     }
 }
@@ -412,7 +429,36 @@ impl Builder {
             .match_kind(MatchKind::LeftmostLongest)
             .build(surfaces.iter().map(|s| s.text.as_str()))?;
         let max_title_words = self.titles.keys().map(|k| k.split_whitespace().count()).max().unwrap_or(1);
-        let title_starts = self.titles.keys().filter_map(|k| k.split_whitespace().next()).map(String::from).collect();
+        let mut index: HashMap<Box<[u8]>, WordId> = HashMap::default();
+        let mut entries: Vec<WordEntry> = Vec::new();
+        fn entry<'e>(
+            index: &mut HashMap<Box<[u8]>, WordId>,
+            entries: &'e mut Vec<WordEntry>,
+            key: &str,
+        ) -> &'e mut WordEntry {
+            let id = *index.entry(key.as_bytes().into()).or_insert_with(|| {
+                entries.push(WordEntry::default());
+                WordId(entries.len() as u32 - 1)
+            });
+            &mut entries[id.0 as usize]
+        }
+        for (k, t) in self.titles {
+            let words = k.split_whitespace().count();
+            if let Some(first) = k.split_whitespace().next() {
+                let e = entry(&mut index, &mut entries, first);
+                e.title_words = e.title_words.max(words);
+            }
+            entry(&mut index, &mut entries, &k).title = Some(t);
+        }
+        for (k, g) in self.groups {
+            entry(&mut index, &mut entries, &k).group = Some(g);
+        }
+        for (k, v) in self.verbs {
+            entry(&mut index, &mut entries, &k).verbs = v;
+        }
+        for (k, n) in self.nouns {
+            entry(&mut index, &mut entries, &k).nouns = n;
+        }
         let country_by_name = self.countries.iter().enumerate().map(|(i, c)| (c.name.to_lowercase(), i)).collect();
         // Each country's first short dotted variant ("U.S.", "U.K."), found
         // once here rather than by scanning every surface per group mention.
@@ -435,12 +481,9 @@ impl Builder {
             organizations: self.organizations,
             surfaces,
             automaton,
-            titles: self.titles,
-            title_starts,
+            index,
+            entries,
             max_title_words,
-            groups: self.groups,
-            verbs: self.verbs,
-            nouns: self.nouns,
             country_by_name,
             places: self.places,
             given_names: self.given_names,
@@ -448,10 +491,33 @@ impl Builder {
     }
 }
 
-/// Calls `f` with the lowercase form of `s`, allocating only when `s` has
-/// uppercase letters (most words in running text have none).
-fn with_lower<T>(s: &str, f: impl FnOnce(&str) -> T) -> T {
-    if s.chars().any(char::is_uppercase) { f(&s.to_lowercase()) } else { f(s) }
+/// Calls `f` with the bytes of the lowercase form of `s`, allocating only
+/// when `s` has uppercase letters beyond ASCII or is long (most words in
+/// running text are short, ASCII and lowercase already).
+fn with_lower<T>(s: &str, f: impl FnOnce(&[u8]) -> T) -> T {
+    let bytes = s.as_bytes();
+    let mut upper = false;
+    let mut ascii = true;
+    for &b in bytes {
+        upper |= b.is_ascii_uppercase();
+        ascii &= b.is_ascii();
+    }
+    if !ascii {
+        return if s.chars().any(char::is_uppercase) { f(s.to_lowercase().as_bytes()) } else { f(bytes) };
+    }
+    if !upper {
+        return f(bytes);
+    }
+    // For ASCII text the Unicode lowercase is the ASCII one.
+    let mut buf = [0u8; 64];
+    match buf.get_mut(..bytes.len()) {
+        Some(b) => {
+            b.copy_from_slice(bytes);
+            b.make_ascii_lowercase();
+            f(b)
+        }
+        None => f(&bytes.to_ascii_lowercase()),
+    }
 }
 
 fn check_cameo(code: &str) -> Result<(), String> {
@@ -510,14 +576,30 @@ impl Lexicon {
         self.country_by_name.get(&name.to_lowercase()).map(|&i| &self.countries[i])
     }
 
+    /// The entry a word or phrase is filed under, case-insensitively: what
+    /// [`Lexicon::title`], [`Lexicon::group`], [`Lexicon::verb`] and
+    /// [`Lexicon::noun`] would each find, in one lookup.
+    pub fn lookup(&self, word: &str) -> Option<WordId> {
+        with_lower(word, |w| self.index.get(w).copied())
+    }
+
+    /// The entry behind an id from [`Lexicon::lookup`].
+    pub fn entry(&self, id: WordId) -> &WordEntry {
+        &self.entries[id.0 as usize]
+    }
+
+    fn find(&self, word: &str) -> Option<&WordEntry> {
+        self.lookup(word).map(|id| self.entry(id))
+    }
+
     /// A title by any of its spellings, case-insensitively ("Defense Minister").
     pub fn title(&self, words: &str) -> Option<&Title> {
-        with_lower(words, |w| self.titles.get(w))
+        self.find(words).and_then(|e| e.title.as_ref())
     }
 
     /// Whether some title starts with this word (a cheap pre-check for [`Lexicon::title`]).
     pub fn starts_title(&self, word: &str) -> bool {
-        with_lower(word, |w| self.title_starts.contains(w))
+        self.find(word).is_some_and(|e| e.title_words > 0)
     }
 
     /// The longest title spelled by a run of words.
@@ -527,17 +609,17 @@ impl Lexicon {
 
     /// A group head noun ("lawmakers"), case-insensitively.
     pub fn group(&self, word: &str) -> Option<&GroupNoun> {
-        with_lower(word, |w| self.groups.get(w))
+        self.find(word).and_then(|e| e.group.as_ref())
     }
 
     /// Senses of a verb form ("condemned"), case-insensitively.
     pub fn verb(&self, form: &str) -> &[VerbSense] {
-        with_lower(form, |w| self.verbs.get(w)).map_or(&[], Vec::as_slice)
+        self.find(form).map_or(&[], |e| &e.verbs)
     }
 
     /// Senses of an action noun ("talks"), case-insensitively.
     pub fn noun(&self, form: &str) -> &[ActionNoun] {
-        with_lower(form, |w| self.nouns.get(w)).map_or(&[], Vec::as_slice)
+        self.find(form).map_or(&[], |e| &e.nouns)
     }
 
     /// The kind of a place that is no actor ("city", "region", "feature",
