@@ -138,6 +138,52 @@ pub(crate) struct Sent {
     pub first: usize,
     /// Indices into `Doc::mentions`, in token order.
     pub mentions: Vec<usize>,
+    /// Per token: what the lexicons and word lists say about it.
+    pub feats: Vec<words::Feat>,
+    /// Per token: the mentions at it, once all mentions are found.
+    pub index: Option<MentionIndex>,
+}
+
+/// The mentions of a sentence by token, for the relation and statement
+/// rules that ask "which mention is here" of nearly every token.
+#[derive(Debug, Clone)]
+pub(crate) struct MentionIndex {
+    /// The first mention (in `Sent::mentions` order) covering each token.
+    at: Vec<u32>,
+    /// The first mention starting at each token.
+    starting: Vec<u32>,
+    /// The first mention ending before each token (one more slot than tokens).
+    ending: Vec<u32>,
+}
+
+impl MentionIndex {
+    const NONE: u32 = u32::MAX;
+
+    fn new(sent: &Sent, mentions: &[Mention]) -> MentionIndex {
+        let n = sent.tokens.len();
+        let mut ix =
+            MentionIndex { at: vec![Self::NONE; n], starting: vec![Self::NONE; n], ending: vec![Self::NONE; n + 1] };
+        for &m in &sent.mentions {
+            let x = &mentions[m];
+            let id = m as u32;
+            for slot in ix.at.get_mut(x.start..x.end.min(n)).into_iter().flatten() {
+                if *slot == Self::NONE {
+                    *slot = id;
+                }
+            }
+            if let Some(slot) = ix.starting.get_mut(x.start).filter(|s| **s == Self::NONE) {
+                *slot = id;
+            }
+            if let Some(slot) = ix.ending.get_mut(x.end).filter(|s| **s == Self::NONE) {
+                *slot = id;
+            }
+        }
+        ix
+    }
+
+    fn get(v: &[u32], i: usize) -> Option<usize> {
+        v.get(i).filter(|&&m| m != Self::NONE).map(|&m| m as usize)
+    }
 }
 
 /// How a mention refers to its actor(s).
@@ -203,18 +249,43 @@ impl<'a> Doc<'a> {
         self.sents[s].tokens.get(i).map_or("", |t| t.text(self.text))
     }
 
+    /// Features of token `i` of sentence `s` (those of an empty word past the end).
+    pub fn feat(&self, s: usize, i: usize) -> words::Feat {
+        self.sents[s].feats.get(i).copied().unwrap_or_default()
+    }
+
+    /// Senses of token `i` of sentence `s` as a verb: `lex.verb(word(s, i))`.
+    pub fn verb_at(&self, s: usize, i: usize) -> &'a [crate::lexicon::VerbSense] {
+        self.feat(s, i).verbs(self.lex)
+    }
+
+    /// Senses of token `i` of sentence `s` as an action noun: `lex.noun(word(s, i))`.
+    pub fn noun_at(&self, s: usize, i: usize) -> &'a [crate::lexicon::ActionNoun] {
+        let lex = self.lex;
+        self.sents[s].feats.get(i).and_then(|f| f.entry).map_or(&[], |e| &lex.entry(e).nouns)
+    }
+
     /// The mention covering token `i` of sentence `s`, if any.
     pub fn mention_at(&self, s: usize, i: usize) -> Option<usize> {
+        if let Some(ix) = &self.sents[s].index {
+            return MentionIndex::get(&ix.at, i);
+        }
         self.sents[s].mentions.iter().copied().find(|&m| self.mentions[m].start <= i && i < self.mentions[m].end)
     }
 
     /// The mention starting exactly at token `i` of sentence `s`.
     pub fn mention_starting(&self, s: usize, i: usize) -> Option<usize> {
+        if let Some(ix) = &self.sents[s].index {
+            return MentionIndex::get(&ix.starting, i);
+        }
         self.sents[s].mentions.iter().copied().find(|&m| self.mentions[m].start == i)
     }
 
     /// The mention ending exactly before token `i` (exclusive end == i).
     pub fn mention_ending(&self, s: usize, i: usize) -> Option<usize> {
+        if let Some(ix) = &self.sents[s].index {
+            return MentionIndex::get(&ix.ending, i);
+        }
         self.sents[s].mentions.iter().copied().find(|&m| self.mentions[m].end == i)
     }
 
@@ -265,7 +336,14 @@ pub fn extract(doc_id: &str, text: &str, lex: &Lexicon) -> Extraction {
         statements: Vec::new(),
         acronyms: std::collections::HashMap::new(),
     };
+    for sent in &mut doc.sents {
+        sent.feats = sent.tokens.iter().map(|t| words::Feat::of(t.text(text), lex)).collect();
+    }
     mentions::find(&mut doc);
+    // Mentions are final from here on.
+    for sent in &mut doc.sents {
+        sent.index = Some(MentionIndex::new(sent, &doc.mentions));
+    }
     statements::find(&mut doc);
     relations::find(&mut doc);
     finish(doc_id, doc)

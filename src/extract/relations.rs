@@ -123,7 +123,7 @@ fn is_passive(doc: &Doc<'_>, s: usize, v: usize) -> bool {
 }
 
 fn verb(doc: &mut Doc<'_>, s: usize, v: usize, lo: usize, hi: usize) {
-    let senses = doc.lex.verb(doc.word(s, v));
+    let senses = doc.verb_at(s, v);
     if senses.is_empty() || !grammar::is_verb_position(doc, s, v) {
         return;
     }
@@ -237,7 +237,7 @@ fn noun(doc: &mut Doc<'_>, s: usize, n: usize, lo: usize, hi: usize) {
     if !w.chars().next().is_some_and(char::is_lowercase) || doc.mention_at(s, n).is_some() {
         return;
     }
-    let senses = doc.lex.noun(w).to_vec();
+    let senses = doc.noun_at(s, n).to_vec();
     // "Temer faces an investigation by the Supreme Court": the agent comes
     // after "by", the patient is the subject of "face".
     if let Some(sense) = senses.first()

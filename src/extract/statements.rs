@@ -149,7 +149,7 @@ fn content_end(doc: &Doc<'_>, s: usize, mut hi: usize) -> usize {
 
 /// The speech sense of the word at `v`, if it is one.
 fn speech_sense<'l>(doc: &Doc<'l>, s: usize, v: usize) -> Option<(&'l crate::lexicon::VerbSense, usize)> {
-    let senses = doc.lex.verb(doc.word(s, v));
+    let senses = doc.verb_at(s, v);
     let (sense, end) = pick_sense(doc, s, v, senses)?;
     if sense.class == VerbClass::Interaction {
         // The interaction sense was picked by its particle; a bare speech sense may still fit.

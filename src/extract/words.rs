@@ -417,12 +417,6 @@ pub static AUXILIARY_SET: WordSet = WordSet::new(AUXILIARIES);
 pub static DETERMINER_SET: WordSet = WordSet::new(DETERMINERS);
 /// [`CALENDAR`] as a set.
 pub static CALENDAR_SET: WordSet = WordSet::new(CALENDAR);
-/// [`COMMON_CAPITALIZED`] as a set.
-pub static COMMON_CAPITALIZED_SET: WordSet = WordSet::new(COMMON_CAPITALIZED);
-/// [`NOT_PERSON`] as a set.
-pub static NOT_PERSON_SET: WordSet = WordSet::new(NOT_PERSON);
-/// [`ORG_HEADS`] as a set.
-pub static ORG_HEAD_SET: WordSet = WordSet::new(ORG_HEADS);
 
 /// True for `w` in `list`, ignoring ASCII case.
 ///
@@ -442,6 +436,190 @@ pub fn is_in(list: &'static [&'static str], w: &str) -> bool {
             .or_insert_with(|| list.iter().map(|x| x.to_ascii_lowercase()).collect());
         if w.bytes().any(|b| b.is_ascii_uppercase()) { set.contains(&w.to_ascii_lowercase()) } else { set.contains(w) }
     })
+}
+
+/// The closed word lists a word belongs to, one bit per list, for the lists
+/// the rules ask about nearly every token.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Lists(u32);
+
+impl Lists {
+    /// [`DETERMINERS`].
+    pub const DETERMINER: Lists = Lists(1 << 0);
+    /// [`AUXILIARIES`].
+    pub const AUXILIARY: Lists = Lists(1 << 1);
+    /// [`NEGATIONS`].
+    pub const NEGATION: Lists = Lists(1 << 2);
+    /// [`CALENDAR`].
+    pub const CALENDAR: Lists = Lists(1 << 3);
+    /// [`COMMON_CAPITALIZED`].
+    pub const COMMON_CAPITALIZED: Lists = Lists(1 << 4);
+    /// [`NAME_PARTICLES`].
+    pub const NAME_PARTICLE: Lists = Lists(1 << 5);
+    /// [`ORG_HEADS`].
+    pub const ORG_HEAD: Lists = Lists(1 << 6);
+    /// [`NOT_PERSON`].
+    pub const NOT_PERSON: Lists = Lists(1 << 7);
+    /// Words that may open a mention in lowercase (`mentions::REFERENCE_STARTS`).
+    pub const REFERENCE_START: Lists = Lists(1 << 8);
+    /// Region adjectives (`mentions::REGION_ADJECTIVES`).
+    pub const REGION_ADJECTIVE: Lists = Lists(1 << 9);
+    /// Words that never continue a compound noun (`mentions::FUNCTION_WORDS`).
+    pub const FUNCTION_WORD: Lists = Lists(1 << 10);
+    /// Legal suffixes of company names (`mentions::COMPANY_SUFFIXES`).
+    pub const COMPANY_SUFFIX: Lists = Lists(1 << 11);
+    /// Modifiers between an affiliation and a group (`mentions::GROUP_MODIFIERS`).
+    pub const GROUP_MODIFIER: Lists = Lists(1 << 12);
+    /// Adjectives of unnamed officials (`mentions::OFFICIAL_ADJECTIVES`).
+    pub const OFFICIAL_ADJECTIVE: Lists = Lists(1 << 13);
+    /// Plural nouns for sets of countries (`mentions::COUNTRY_SETS`).
+    pub const COUNTRY_SET: Lists = Lists(1 << 14);
+
+    /// Whether any of the lists in `l` holds the word.
+    pub fn has(self, l: Lists) -> bool {
+        self.0 & l.0 != 0
+    }
+
+    /// The lists that hold `w`, ignoring ASCII case (as [`is_in`] does).
+    pub fn of(w: &str) -> Lists {
+        static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<Box<[u8]>, Lists>> = std::sync::OnceLock::new();
+        let table = TABLE.get_or_init(|| {
+            let lists: [(&[&str], Lists); 15] = [
+                (DETERMINERS, Lists::DETERMINER),
+                (AUXILIARIES, Lists::AUXILIARY),
+                (NEGATIONS, Lists::NEGATION),
+                (CALENDAR, Lists::CALENDAR),
+                (COMMON_CAPITALIZED, Lists::COMMON_CAPITALIZED),
+                (NAME_PARTICLES, Lists::NAME_PARTICLE),
+                (ORG_HEADS, Lists::ORG_HEAD),
+                (NOT_PERSON, Lists::NOT_PERSON),
+                (super::mentions::REFERENCE_STARTS, Lists::REFERENCE_START),
+                (super::mentions::REGION_ADJECTIVES, Lists::REGION_ADJECTIVE),
+                (super::mentions::FUNCTION_WORDS, Lists::FUNCTION_WORD),
+                (super::mentions::COMPANY_SUFFIXES, Lists::COMPANY_SUFFIX),
+                (super::mentions::GROUP_MODIFIERS, Lists::GROUP_MODIFIER),
+                (super::mentions::OFFICIAL_ADJECTIVES, Lists::OFFICIAL_ADJECTIVE),
+                (super::mentions::COUNTRY_SETS, Lists::COUNTRY_SET),
+            ];
+            let mut t = rustc_hash::FxHashMap::<Box<[u8]>, Lists>::default();
+            for (words, bit) in lists {
+                for w in words {
+                    t.entry(w.to_ascii_lowercase().into_bytes().into()).or_default().0 |= bit.0;
+                }
+            }
+            t
+        });
+        let b = w.as_bytes();
+        let mut buf = [0u8; 48];
+        match buf.get_mut(..b.len()) {
+            Some(l) => {
+                l.copy_from_slice(b);
+                l.make_ascii_lowercase();
+                table.get(&*l).copied().unwrap_or_default()
+            }
+            None => table.get(b.to_ascii_lowercase().as_slice()).copied().unwrap_or_default(),
+        }
+    }
+}
+
+/// What the rules ask about one token, read once when the sentence is split:
+/// its lexicon entry, its word lists and the shape of its first letter.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Feat {
+    /// The lexicon entry of the word, case-insensitively.
+    pub entry: Option<crate::lexicon::WordId>,
+    /// The word lists that hold it.
+    pub lists: Lists,
+    shape: u16,
+}
+
+impl Feat {
+    const LOWER: u16 = 1 << 0;
+    const UPPER: u16 = 1 << 1;
+    const NAME: u16 = 1 << 2;
+    const VERB: u16 = 1 << 3;
+    const NOUN: u16 = 1 << 4;
+    const GROUP: u16 = 1 << 5;
+    const TITLE: u16 = 1 << 6;
+    const TITLE_START: u16 = 1 << 7;
+
+    /// The features of token text `w`.
+    pub fn of(w: &str, lex: &crate::lexicon::Lexicon) -> Feat {
+        let entry = lex.lookup(w);
+        let lists = Lists::of(w);
+        let first = w.chars().next();
+        let mut shape = 0;
+        let mut set = |bit: u16, on: bool| {
+            if on {
+                shape |= bit;
+            }
+        };
+        set(Feat::LOWER, first.is_some_and(char::is_lowercase));
+        set(Feat::UPPER, first.is_some_and(char::is_uppercase));
+        let mut title = false;
+        if let Some(e) = entry.map(|id| lex.entry(id)) {
+            title = e.title.is_some();
+            set(Feat::VERB, !e.verbs.is_empty());
+            set(Feat::NOUN, !e.nouns.is_empty());
+            set(Feat::GROUP, e.group.is_some());
+            set(Feat::TITLE, title);
+            set(Feat::TITLE_START, e.title_words > 0);
+        }
+        // Whether the word can be part of a person's name.
+        let name = first.is_some_and(char::is_uppercase)
+            && w.chars().any(char::is_alphabetic)
+            && !lists.has(Lists::CALENDAR)
+            && !lists.has(Lists::COMMON_CAPITALIZED)
+            && !lists.has(Lists::NOT_PERSON)
+            && !lists.has(Lists::ORG_HEAD)
+            && !title
+            && !(w.len() > 1 && w.chars().all(|c| c.is_uppercase() || c == '.') && w.len() <= 5 && w.contains('.'));
+        set(Feat::NAME, name);
+        Feat { entry, lists, shape }
+    }
+
+    /// Senses of the word as a verb: `lex.verb(word)`.
+    pub fn verbs<'l>(&self, lex: &'l crate::lexicon::Lexicon) -> &'l [crate::lexicon::VerbSense] {
+        self.entry.map_or(&[], |e| &lex.entry(e).verbs)
+    }
+
+    /// Whether a list of `l` holds the word.
+    pub fn is(&self, l: Lists) -> bool {
+        self.lists.has(l)
+    }
+    /// The first letter is lowercase.
+    pub fn lower(&self) -> bool {
+        self.shape & Feat::LOWER != 0
+    }
+    /// The first letter is uppercase.
+    pub fn upper(&self) -> bool {
+        self.shape & Feat::UPPER != 0
+    }
+    /// The word can be part of a person's name: capitalised, and no
+    /// calendar, common, event, organisation-head or title word.
+    pub fn name(&self) -> bool {
+        self.shape & Feat::NAME != 0
+    }
+    /// The word is a known verb form.
+    pub fn verb(&self) -> bool {
+        self.shape & Feat::VERB != 0
+    }
+    /// The word is a known action noun.
+    pub fn noun(&self) -> bool {
+        self.shape & Feat::NOUN != 0
+    }
+    /// The word is a group head noun.
+    pub fn group(&self) -> bool {
+        self.shape & Feat::GROUP != 0
+    }
+    /// The word alone is a title.
+    pub fn title(&self) -> bool {
+        self.shape & Feat::TITLE != 0
+    }
+    /// Some title starts with the word.
+    pub fn title_start(&self) -> bool {
+        self.shape & Feat::TITLE_START != 0
+    }
 }
 
 /// True for words ending in -ly (adverbs) that may sit between subject and verb.
