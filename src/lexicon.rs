@@ -177,6 +177,76 @@ pub struct ActionNoun {
     pub symmetric: bool,
 }
 
+/// Lowercase words and phrases to their entries. Keys of up to 15 bytes are
+/// packed with their length into one integer: most lookups then hash and
+/// compare one number instead of a byte string.
+#[derive(Default)]
+struct WordIndex {
+    short: std::collections::HashMap<u128, WordId, std::hash::BuildHasherDefault<KeyHasher>>,
+    long: HashMap<Box<[u8]>, WordId>,
+}
+
+/// The ASCII lowercase of 16 packed ASCII bytes, all at once: a byte gets
+/// 0x20 added when it lies in `A..=Z`. The length byte of a packed key is
+/// below `A` and stays.
+fn ascii_lowercase(x: u128) -> u128 {
+    const ONES: u128 = u128::from_le_bytes([1; 16]);
+    // Bytes are below 0x80, so no addition carries into the next byte.
+    let ge_a = x + ONES * (0x80 - u128::from(b'A'));
+    let gt_z = x + ONES * (0x7f - u128::from(b'Z'));
+    let upper = ge_a & !gt_z & (ONES * 0x80);
+    x | (upper >> 2)
+}
+
+/// Hashes a packed key with one folded multiplication (the general-purpose
+/// hashers take a u128 as 16 separate bytes).
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn write_u128(&mut self, v: u128) {
+        let m = u128::from((v as u64) ^ 0x2d35_8dcc_aa6c_78a5) * u128::from(((v >> 64) as u64) ^ 0x8bb8_4b93_962e_acc9);
+        self.0 = (m as u64) ^ ((m >> 64) as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl WordIndex {
+    /// The bytes of a key shorter than 16 bytes, zero-padded, with the
+    /// length in the last byte (so "a" and "a\0" differ).
+    fn pack(b: &[u8]) -> [u8; 16] {
+        let mut key = [0u8; 16];
+        key[..b.len()].copy_from_slice(b);
+        key[15] = b.len() as u8;
+        key
+    }
+
+    fn get(&self, b: &[u8]) -> Option<WordId> {
+        if b.len() < 16 {
+            self.short.get(&u128::from_le_bytes(Self::pack(b))).copied()
+        } else {
+            self.long.get(b).copied()
+        }
+    }
+
+    fn get_or_insert(&mut self, b: &[u8], new: impl FnOnce() -> WordId) -> WordId {
+        if b.len() < 16 {
+            *self.short.entry(u128::from_le_bytes(Self::pack(b))).or_insert_with(new)
+        } else {
+            *self.long.entry(b.into()).or_insert_with(new)
+        }
+    }
+}
+
 /// Handle of a [`WordEntry`] in its [`Lexicon`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WordId(u32);
@@ -194,6 +264,9 @@ pub struct WordEntry {
     pub title: Option<Title>,
     /// Words in the longest title it starts; 0 when it starts none.
     pub title_words: usize,
+    /// The closed word lists of the extraction rules that hold it, filed
+    /// here (under the ASCII lowercase) so that one lookup answers all.
+    pub(crate) lists: crate::extract::words::Lists,
 }
 
 /// All lexicons, ready for matching.
@@ -207,7 +280,7 @@ pub struct Lexicon {
     automaton: AhoCorasick,
     /// Every lowercase word or phrase a title, group, verb or noun is filed
     /// under: one hash lookup answers all four questions for a token.
-    index: HashMap<Box<[u8]>, WordId>,
+    index: WordIndex,
     entries: Vec<WordEntry>,
     max_title_words: usize,
     country_by_name: HashMap<String, usize>,
@@ -429,14 +502,10 @@ impl Builder {
             .match_kind(MatchKind::LeftmostLongest)
             .build(surfaces.iter().map(|s| s.text.as_str()))?;
         let max_title_words = self.titles.keys().map(|k| k.split_whitespace().count()).max().unwrap_or(1);
-        let mut index: HashMap<Box<[u8]>, WordId> = HashMap::default();
+        let mut index = WordIndex::default();
         let mut entries: Vec<WordEntry> = Vec::new();
-        fn entry<'e>(
-            index: &mut HashMap<Box<[u8]>, WordId>,
-            entries: &'e mut Vec<WordEntry>,
-            key: &str,
-        ) -> &'e mut WordEntry {
-            let id = *index.entry(key.as_bytes().into()).or_insert_with(|| {
+        fn entry<'e>(index: &mut WordIndex, entries: &'e mut Vec<WordEntry>, key: &str) -> &'e mut WordEntry {
+            let id = index.get_or_insert(key.as_bytes(), || {
                 entries.push(WordEntry::default());
                 WordId(entries.len() as u32 - 1)
             });
@@ -458,6 +527,12 @@ impl Builder {
         }
         for (k, n) in self.nouns {
             entry(&mut index, &mut entries, &k).nouns = n;
+        }
+        for (list, bit) in crate::extract::words::Lists::all() {
+            for w in list {
+                let e = entry(&mut index, &mut entries, &w.to_ascii_lowercase());
+                e.lists = e.lists.with(bit);
+            }
         }
         let country_by_name = self.countries.iter().enumerate().map(|(i, c)| (c.name.to_lowercase(), i)).collect();
         // Each country's first short dotted variant ("U.S.", "U.K."), found
@@ -580,7 +655,21 @@ impl Lexicon {
     /// [`Lexicon::title`], [`Lexicon::group`], [`Lexicon::verb`] and
     /// [`Lexicon::noun`] would each find, in one lookup.
     pub fn lookup(&self, word: &str) -> Option<WordId> {
-        with_lower(word, |w| self.index.get(w).copied())
+        if word.len() < 16 && word.is_ascii() {
+            let key = u128::from_le_bytes(WordIndex::pack(word.as_bytes()));
+            return self.index.short.get(&ascii_lowercase(key)).copied();
+        }
+        with_lower(word, |w| self.index.get(w))
+    }
+
+    /// [`Lexicon::lookup`] ignoring ASCII case only: how the closed word
+    /// lists of the rules are matched.
+    pub(crate) fn lookup_ascii(&self, word: &str) -> Option<WordId> {
+        let b = word.as_bytes();
+        if !b.iter().any(u8::is_ascii_uppercase) {
+            return self.index.get(b);
+        }
+        self.index.get(&b.to_ascii_lowercase())
     }
 
     /// The entry behind an id from [`Lexicon::lookup`].
@@ -646,6 +735,18 @@ mod tests {
         assert!(lex.title("Prime Minister").is_some());
         assert!(!lex.verb("condemned").is_empty());
         assert!(lex.group("lawmakers").is_some());
+    }
+
+    #[test]
+    fn packed_lowercase_matches_ascii_lowercase() {
+        for b in 0u8..0x80 {
+            let word = [b; 15];
+            let packed = ascii_lowercase(u128::from_le_bytes(WordIndex::pack(&word)));
+            assert_eq!(packed, u128::from_le_bytes(WordIndex::pack(&word.to_ascii_lowercase())), "byte {b:#x}");
+        }
+        let lex = Lexicon::builtin().unwrap();
+        assert_eq!(lex.lookup("CONDEMNED"), lex.lookup("condemned"));
+        assert!(lex.lookup("condemned").is_some());
     }
 
     #[test]

@@ -480,45 +480,30 @@ impl Lists {
         self.0 & l.0 != 0
     }
 
-    /// The lists that hold `w`, ignoring ASCII case (as [`is_in`] does).
-    pub fn of(w: &str) -> Lists {
-        static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<Box<[u8]>, Lists>> = std::sync::OnceLock::new();
-        let table = TABLE.get_or_init(|| {
-            let lists: [(&[&str], Lists); 15] = [
-                (DETERMINERS, Lists::DETERMINER),
-                (AUXILIARIES, Lists::AUXILIARY),
-                (NEGATIONS, Lists::NEGATION),
-                (CALENDAR, Lists::CALENDAR),
-                (COMMON_CAPITALIZED, Lists::COMMON_CAPITALIZED),
-                (NAME_PARTICLES, Lists::NAME_PARTICLE),
-                (ORG_HEADS, Lists::ORG_HEAD),
-                (NOT_PERSON, Lists::NOT_PERSON),
-                (super::mentions::REFERENCE_STARTS, Lists::REFERENCE_START),
-                (super::mentions::REGION_ADJECTIVES, Lists::REGION_ADJECTIVE),
-                (super::mentions::FUNCTION_WORDS, Lists::FUNCTION_WORD),
-                (super::mentions::COMPANY_SUFFIXES, Lists::COMPANY_SUFFIX),
-                (super::mentions::GROUP_MODIFIERS, Lists::GROUP_MODIFIER),
-                (super::mentions::OFFICIAL_ADJECTIVES, Lists::OFFICIAL_ADJECTIVE),
-                (super::mentions::COUNTRY_SETS, Lists::COUNTRY_SET),
-            ];
-            let mut t = rustc_hash::FxHashMap::<Box<[u8]>, Lists>::default();
-            for (words, bit) in lists {
-                for w in words {
-                    t.entry(w.to_ascii_lowercase().into_bytes().into()).or_default().0 |= bit.0;
-                }
-            }
-            t
-        });
-        let b = w.as_bytes();
-        let mut buf = [0u8; 48];
-        match buf.get_mut(..b.len()) {
-            Some(l) => {
-                l.copy_from_slice(b);
-                l.make_ascii_lowercase();
-                table.get(&*l).copied().unwrap_or_default()
-            }
-            None => table.get(b.to_ascii_lowercase().as_slice()).copied().unwrap_or_default(),
-        }
+    /// Every list with its bit, for the lexicon to file the words under.
+    pub fn all() -> [(&'static [&'static str], Lists); 15] {
+        [
+            (DETERMINERS, Lists::DETERMINER),
+            (AUXILIARIES, Lists::AUXILIARY),
+            (NEGATIONS, Lists::NEGATION),
+            (CALENDAR, Lists::CALENDAR),
+            (COMMON_CAPITALIZED, Lists::COMMON_CAPITALIZED),
+            (NAME_PARTICLES, Lists::NAME_PARTICLE),
+            (ORG_HEADS, Lists::ORG_HEAD),
+            (NOT_PERSON, Lists::NOT_PERSON),
+            (super::mentions::REFERENCE_STARTS, Lists::REFERENCE_START),
+            (super::mentions::REGION_ADJECTIVES, Lists::REGION_ADJECTIVE),
+            (super::mentions::FUNCTION_WORDS, Lists::FUNCTION_WORD),
+            (super::mentions::COMPANY_SUFFIXES, Lists::COMPANY_SUFFIX),
+            (super::mentions::GROUP_MODIFIERS, Lists::GROUP_MODIFIER),
+            (super::mentions::OFFICIAL_ADJECTIVES, Lists::OFFICIAL_ADJECTIVE),
+            (super::mentions::COUNTRY_SETS, Lists::COUNTRY_SET),
+        ]
+    }
+
+    /// The union of two sets of lists.
+    pub fn with(self, other: Lists) -> Lists {
+        Lists(self.0 | other.0)
     }
 }
 
@@ -546,7 +531,10 @@ impl Feat {
     /// The features of token text `w`.
     pub fn of(w: &str, lex: &crate::lexicon::Lexicon) -> Feat {
         let entry = lex.lookup(w);
-        let lists = Lists::of(w);
+        // Word lists ignore ASCII case only, as `is_in` does; for ASCII words
+        // that is the lexicon's (Unicode) lowercase too.
+        let lists =
+            if w.is_ascii() { entry } else { lex.lookup_ascii(w) }.map(|e| lex.entry(e).lists).unwrap_or_default();
         let first = w.chars().next();
         let mut shape = 0;
         let mut set = |bit: u16, on: bool| {
