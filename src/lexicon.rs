@@ -267,6 +267,9 @@ pub struct WordEntry {
     /// The closed word lists of the extraction rules that hold it, filed
     /// here (under the ASCII lowercase) so that one lookup answers all.
     pub(crate) lists: crate::extract::words::Lists,
+    /// What the above says of a token spelled so, as the token features
+    /// of the extraction rules keep it.
+    pub(crate) flags: u16,
 }
 
 /// All lexicons, ready for matching.
@@ -533,6 +536,9 @@ impl Builder {
                 let e = entry(&mut index, &mut entries, &w.to_ascii_lowercase());
                 e.lists = e.lists.with(bit);
             }
+        }
+        for e in &mut entries {
+            e.flags = crate::extract::words::Feat::entry_flags(e);
         }
         let country_by_name = self.countries.iter().enumerate().map(|(i, c)| (c.name.to_lowercase(), i)).collect();
         // Each country's first short dotted variant ("U.S.", "U.K."), found

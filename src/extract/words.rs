@@ -528,41 +528,60 @@ impl Feat {
     const TITLE: u16 = 1 << 6;
     const TITLE_START: u16 = 1 << 7;
 
-    /// The features of token text `w`.
-    pub fn of(w: &str, lex: &crate::lexicon::Lexicon) -> Feat {
-        let entry = lex.lookup(w);
-        // Word lists ignore ASCII case only, as `is_in` does; for ASCII words
-        // that is the lexicon's (Unicode) lowercase too.
-        let lists =
-            if w.is_ascii() { entry } else { lex.lookup_ascii(w) }.map(|e| lex.entry(e).lists).unwrap_or_default();
-        let first = w.chars().next();
+    /// The flags that follow from a lexicon entry alone, stored in the
+    /// entry when the lexicon is built.
+    pub fn entry_flags(e: &crate::lexicon::WordEntry) -> u16 {
         let mut shape = 0;
-        let mut set = |bit: u16, on: bool| {
+        for (bit, on) in [
+            (Feat::VERB, !e.verbs.is_empty()),
+            (Feat::NOUN, !e.nouns.is_empty()),
+            (Feat::GROUP, e.group.is_some()),
+            (Feat::TITLE, e.title.is_some()),
+            (Feat::TITLE_START, e.title_words > 0),
+        ] {
             if on {
                 shape |= bit;
             }
+        }
+        shape
+    }
+
+    /// The features of token text `w`.
+    pub fn of(w: &str, lex: &crate::lexicon::Lexicon) -> Feat {
+        let entry = lex.lookup(w);
+        let ascii = w.is_ascii();
+        let (mut shape, mut lists) = entry.map_or((0, Lists::default()), |e| {
+            let e = lex.entry(e);
+            (e.flags, e.lists)
+        });
+        // Word lists ignore ASCII case only, as `is_in` does; for ASCII words
+        // that is the lexicon's (Unicode) lowercase too.
+        if !ascii {
+            lists = lex.lookup_ascii(w).map(|e| lex.entry(e).lists).unwrap_or_default();
+        }
+        let (lower, upper) = match w.as_bytes().first() {
+            Some(b) if b.is_ascii() => (b.is_ascii_lowercase(), b.is_ascii_uppercase()),
+            Some(_) => w.chars().next().map_or((false, false), |c| (c.is_lowercase(), c.is_uppercase())),
+            None => (false, false),
         };
-        set(Feat::LOWER, first.is_some_and(char::is_lowercase));
-        set(Feat::UPPER, first.is_some_and(char::is_uppercase));
-        let mut title = false;
-        if let Some(e) = entry.map(|id| lex.entry(id)) {
-            title = e.title.is_some();
-            set(Feat::VERB, !e.verbs.is_empty());
-            set(Feat::NOUN, !e.nouns.is_empty());
-            set(Feat::GROUP, e.group.is_some());
-            set(Feat::TITLE, title);
-            set(Feat::TITLE_START, e.title_words > 0);
+        if lower {
+            shape |= Feat::LOWER;
+        }
+        if upper {
+            shape |= Feat::UPPER;
         }
         // Whether the word can be part of a person's name.
-        let name = first.is_some_and(char::is_uppercase)
+        let name = upper
             && w.chars().any(char::is_alphabetic)
             && !lists.has(Lists::CALENDAR)
             && !lists.has(Lists::COMMON_CAPITALIZED)
             && !lists.has(Lists::NOT_PERSON)
             && !lists.has(Lists::ORG_HEAD)
-            && !title
+            && shape & Feat::TITLE == 0
             && !(w.len() > 1 && w.chars().all(|c| c.is_uppercase() || c == '.') && w.len() <= 5 && w.contains('.'));
-        set(Feat::NAME, name);
+        if name {
+            shape |= Feat::NAME;
+        }
         Feat { entry, lists, shape }
     }
 
