@@ -353,7 +353,7 @@ fn quote_start(doc: &Doc<'_>, s: usize, lo: usize) -> (usize, usize) {
 /// "X [aux] VERB [ADDRESSEE] [that|:] CONTENT", anywhere in `[lo, hi)`.
 fn leading(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize, depth: usize) -> bool {
     for v in lo..hi {
-        if !grammar::is_verb_position(doc, s, v) {
+        if doc.verb_at(s, v).is_empty() || !grammar::is_verb_position(doc, s, v) {
             continue;
         }
         let Some((sense, vend)) = speech_sense(doc, s, v) else { continue };
