@@ -391,6 +391,13 @@ impl Store {
                 }
             }
             c.pragma_update(None, "synchronous", "NORMAL").map_err(|e| self.err(e))?;
+            // Bulk ingest touches the indexes all over: a page cache of up
+            // to 64 MiB keeps them in memory instead of spilling dirty pages
+            // mid-transaction and reading them back, and checkpointing every
+            // 64 MiB of WAL rather than every 4 MiB copies each hot page
+            // into the database file fewer times.
+            c.pragma_update(None, "cache_size", -65536).map_err(|e| self.err(e))?;
+            c.pragma_update(None, "wal_autocheckpoint", 16384).map_err(|e| self.err(e))?;
         }
         Ok(())
     }
