@@ -151,6 +151,13 @@ fn push_trimmed(text: &str, span: Span, out: &mut Vec<Span>) {
 
 /// Tokenizes `text[span]`; offsets are absolute.
 pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(span.len() / 5);
+    tokenize_into(text, span, &mut tokens);
+    tokens
+}
+
+/// Appends the tokens of `text[span]` to `tokens`.
+fn tokenize_into(text: &str, span: Span, tokens: &mut Vec<Token>) {
     let base = span.start;
     let s = &text[span];
     let bytes = s.as_bytes();
@@ -164,7 +171,6 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
     // The byte after the char at `p`.
     let step = |p: usize| at(p).map_or(p, |c| p + c.len_utf8());
     let alnum = |p: usize| at(p).is_some_and(char::is_alphanumeric);
-    let mut tokens = Vec::with_capacity(s.len() / 5);
     let mut i = 0;
     while let Some(c) = at(i) {
         let after = i + c.len_utf8();
@@ -236,7 +242,6 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
             i = after;
         }
     }
-    tokens
 }
 
 /// Whether a word (without its period) is in [`ABBREVIATIONS`], case-insensitively.
@@ -250,7 +255,20 @@ fn is_abbreviation(word: &str) -> bool {
 
 /// Splits a paragraph into sentences.
 pub fn sentences(text: &str, paragraph: Span, index: usize) -> Vec<Sentence> {
-    let tokens = tokenize(text, paragraph.clone());
+    // The paragraph's tokens are copied into their sentences: one buffer
+    // per thread holds them meanwhile instead of a large allocation per paragraph.
+    thread_local! {
+        static TOKENS: std::cell::RefCell<Vec<Token>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    TOKENS.with_borrow_mut(|tokens| {
+        tokens.clear();
+        tokenize_into(text, paragraph, tokens);
+        split_sentences(text, tokens, index)
+    })
+}
+
+/// Splits the tokens of a paragraph into sentences.
+fn split_sentences(text: &str, tokens: &[Token], index: usize) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut begin = 0;
     let mut i = 0;
@@ -261,14 +279,14 @@ pub fn sentences(text: &str, paragraph: Span, index: usize) -> Vec<Sentence> {
             || (t.kind == TokenKind::Word
                 && tt.ends_with('.')
                 && tt.len() > 2
-                && ends_abbreviation_sentence(text, &tokens, i));
+                && ends_abbreviation_sentence(text, tokens, i));
         // A line break inside a paragraph ends a sentence when the line has no
         // final punctuation and the next starts a new line-sized unit (lists, bylines).
         if terminal {
             let mut j = i + 1;
             // Closing quotes and brackets belong to the sentence they close.
             while j < tokens.len()
-                && (tokens[j].kind == TokenKind::Quote && closes_quote(text, &tokens, j)
+                && (tokens[j].kind == TokenKind::Quote && closes_quote(text, tokens, j)
                     || matches!(tokens[j].text(text), ")" | "]"))
             {
                 j += 1;

@@ -101,8 +101,11 @@ fn gazetteer_hits(doc: &Doc<'_>, s: usize) -> Vec<Option<Hit>> {
     // Hard line breaks inside a name ("World\nBank") match as spaces; the
     // replacement keeps every byte offset.
     let raw = &doc.text[sent.span.clone()];
-    let stext: std::borrow::Cow<'_, str> =
-        if raw.contains(['\n', '\r', '\t']) { raw.replace(['\n', '\r', '\t'], " ").into() } else { raw.into() };
+    let stext: std::borrow::Cow<'_, str> = if raw.bytes().any(|b| matches!(b, b'\n' | b'\r' | b'\t')) {
+        raw.replace(['\n', '\r', '\t'], " ").into()
+    } else {
+        raw.into()
+    };
     for (a, b, p) in doc.lex.find_surfaces(&stext) {
         let (a, b) = (a + base, b + base);
         let start = sent.tokens.iter().position(|t| t.start == a);

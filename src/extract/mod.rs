@@ -148,41 +148,44 @@ pub(crate) struct Sent {
 /// rules that ask "which mention is here" of nearly every token.
 #[derive(Debug, Clone)]
 pub(crate) struct MentionIndex {
-    /// The first mention (in `Sent::mentions` order) covering each token.
-    at: Vec<u32>,
-    /// The first mention starting at each token.
-    starting: Vec<u32>,
-    /// The first mention ending before each token (one more slot than tokens).
-    ending: Vec<u32>,
+    /// Per token, and one slot past the last: the first mention (in
+    /// `Sent::mentions` order) covering it, starting at it, and ending
+    /// right before it.
+    slots: Vec<[u32; 3]>,
 }
 
 impl MentionIndex {
     const NONE: u32 = u32::MAX;
+    const AT: usize = 0;
+    const STARTING: usize = 1;
+    const ENDING: usize = 2;
 
     fn new(sent: &Sent, mentions: &[Mention]) -> MentionIndex {
         let n = sent.tokens.len();
-        let mut ix =
-            MentionIndex { at: vec![Self::NONE; n], starting: vec![Self::NONE; n], ending: vec![Self::NONE; n + 1] };
+        let mut slots = vec![[Self::NONE; 3]; n + 1];
+        let mut set = |i: usize, which: usize, id: u32| {
+            if let Some(slot) = slots.get_mut(i).map(|x| &mut x[which])
+                && *slot == Self::NONE
+            {
+                *slot = id;
+            }
+        };
         for &m in &sent.mentions {
             let x = &mentions[m];
             let id = m as u32;
-            for slot in ix.at.get_mut(x.start..x.end.min(n)).into_iter().flatten() {
-                if *slot == Self::NONE {
-                    *slot = id;
-                }
+            for i in x.start..x.end.min(n) {
+                set(i, Self::AT, id);
             }
-            if let Some(slot) = ix.starting.get_mut(x.start).filter(|s| **s == Self::NONE) {
-                *slot = id;
+            if x.start < n {
+                set(x.start, Self::STARTING, id);
             }
-            if let Some(slot) = ix.ending.get_mut(x.end).filter(|s| **s == Self::NONE) {
-                *slot = id;
-            }
+            set(x.end, Self::ENDING, id);
         }
-        ix
+        MentionIndex { slots }
     }
 
-    fn get(v: &[u32], i: usize) -> Option<usize> {
-        v.get(i).filter(|&&m| m != Self::NONE).map(|&m| m as usize)
+    fn get(&self, i: usize, which: usize) -> Option<usize> {
+        self.slots.get(i).map(|x| x[which]).filter(|&m| m != Self::NONE).map(|m| m as usize)
     }
 }
 
@@ -268,7 +271,7 @@ impl<'a> Doc<'a> {
     /// The mention covering token `i` of sentence `s`, if any.
     pub fn mention_at(&self, s: usize, i: usize) -> Option<usize> {
         if let Some(ix) = &self.sents[s].index {
-            return MentionIndex::get(&ix.at, i);
+            return ix.get(i, MentionIndex::AT);
         }
         self.sents[s].mentions.iter().copied().find(|&m| self.mentions[m].start <= i && i < self.mentions[m].end)
     }
@@ -276,7 +279,7 @@ impl<'a> Doc<'a> {
     /// The mention starting exactly at token `i` of sentence `s`.
     pub fn mention_starting(&self, s: usize, i: usize) -> Option<usize> {
         if let Some(ix) = &self.sents[s].index {
-            return MentionIndex::get(&ix.starting, i);
+            return ix.get(i, MentionIndex::STARTING);
         }
         self.sents[s].mentions.iter().copied().find(|&m| self.mentions[m].start == i)
     }
@@ -284,7 +287,7 @@ impl<'a> Doc<'a> {
     /// The mention ending exactly before token `i` (exclusive end == i).
     pub fn mention_ending(&self, s: usize, i: usize) -> Option<usize> {
         if let Some(ix) = &self.sents[s].index {
-            return MentionIndex::get(&ix.ending, i);
+            return ix.get(i, MentionIndex::ENDING);
         }
         self.sents[s].mentions.iter().copied().find(|&m| self.mentions[m].end == i)
     }

@@ -234,7 +234,10 @@ fn coordinated_objects(doc: &Doc<'_>, s: usize, om: usize) -> Vec<usize> {
 /// Action nouns with a participant after their preposition.
 fn noun(doc: &mut Doc<'_>, s: usize, n: usize, lo: usize, hi: usize) {
     let w = doc.word(s, n);
-    if !w.chars().next().is_some_and(char::is_lowercase) || doc.mention_at(s, n).is_some() {
+    if doc.noun_at(s, n).is_empty()
+        || !w.chars().next().is_some_and(char::is_lowercase)
+        || doc.mention_at(s, n).is_some()
+    {
         return;
     }
     let senses = doc.noun_at(s, n).to_vec();
