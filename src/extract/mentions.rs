@@ -108,8 +108,9 @@ fn gazetteer_hits(doc: &Doc<'_>, s: usize) -> Vec<Option<Hit>> {
     };
     for (a, b, p) in doc.lex.find_surfaces(&stext) {
         let (a, b) = (a + base, b + base);
-        let start = sent.tokens.iter().position(|t| t.start == a);
-        let end = sent.tokens.iter().position(|t| t.end == b);
+        // Tokens neither overlap nor are empty: starts and ends both increase.
+        let start = sent.tokens.binary_search_by_key(&a, |t| t.start).ok();
+        let end = sent.tokens.binary_search_by_key(&b, |t| t.end).ok();
         if let (Some(st), Some(en)) = (start, end) {
             let surf = &doc.lex.surfaces[p];
             hits[st] = Some(Hit { end: en + 1, target: surf.target, form: surf.form });
