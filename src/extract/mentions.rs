@@ -37,18 +37,29 @@ struct Memory {
 /// Finds every mention in the document and fills `doc.actors`.
 pub(super) fn find(doc: &mut Doc<'_>) {
     let mut memory = Memory::default();
+    // Per-sentence working vectors, reused from sentence to sentence.
+    let (mut words, mut hits) = (Vec::new(), Vec::new());
     for s in 0..doc.sents.len() {
-        sentence(doc, s, &mut memory);
+        sentence(doc, s, &mut memory, &mut words, &mut hits);
     }
 }
 
-fn sentence(doc: &mut Doc<'_>, s: usize, memory: &mut Memory) {
+fn sentence<'a>(
+    doc: &mut Doc<'a>,
+    s: usize,
+    memory: &mut Memory,
+    words: &mut Vec<&'a str>,
+    hits: &mut Vec<Option<Hit>>,
+) {
     let text = doc.text;
-    let words: Vec<&str> = doc.sents[s].tokens.iter().map(|t| t.text(text)).collect();
+    words.clear();
+    words.extend(doc.sents[s].tokens.iter().map(|t| t.text(text)));
+    let words = words.as_slice();
     // The patterns below change `doc`, so the features are lent out meanwhile.
     let feats = std::mem::take(&mut doc.sents[s].feats);
     let f = feats.as_slice();
-    let hits = gazetteer_hits(doc, s);
+    gazetteer_hits(doc, s, hits);
+    let hits = hits.as_slice();
     let first = doc.sents[s].first;
     let mut i = first;
     while i < words.len() {
@@ -94,9 +105,10 @@ fn sentence(doc: &mut Doc<'_>, s: usize, memory: &mut Memory) {
 }
 
 /// Gazetteer hits of sentence `s`, indexed by start token.
-fn gazetteer_hits(doc: &Doc<'_>, s: usize) -> Vec<Option<Hit>> {
+fn gazetteer_hits(doc: &Doc<'_>, s: usize, hits: &mut Vec<Option<Hit>>) {
     let sent = &doc.sents[s];
-    let mut hits = vec![None; sent.tokens.len()];
+    hits.clear();
+    hits.resize(sent.tokens.len(), None);
     let base = sent.span.start;
     // Hard line breaks inside a name ("World\nBank") match as spaces; the
     // replacement keeps every byte offset.
@@ -116,7 +128,6 @@ fn gazetteer_hits(doc: &Doc<'_>, s: usize) -> Vec<Option<Hit>> {
             hits[st] = Some(Hit { end: en + 1, target: surf.target, form: surf.form });
         }
     }
-    hits
 }
 
 /// Registers (or finds) an actor, returning its index.
