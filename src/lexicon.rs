@@ -662,7 +662,11 @@ impl Lexicon {
     /// [`Lexicon::noun`] would each find, in one lookup.
     pub fn lookup(&self, word: &str) -> Option<WordId> {
         if word.len() < 16 && word.is_ascii() {
-            let key = u128::from_le_bytes(WordIndex::pack(word.as_bytes()));
+            // Packed byte by byte: cheaper than a memcpy call for short words.
+            let mut key = (word.len() as u128) << 120;
+            for (i, &b) in word.as_bytes().iter().enumerate() {
+                key |= u128::from(b) << (8 * i);
+            }
             return self.index.short.get(&ascii_lowercase(key)).copied();
         }
         with_lower(word, |w| self.index.get(w))
