@@ -64,18 +64,18 @@ fn sentence<'a>(
     let mut i = first;
     while i < words.len() {
         // Most lowercase words start no pattern: skip them without lookups.
-        if !could_start_mention(f, &hits, i) {
+        if !could_start_mention(f, hits, i) {
             i += 1;
             continue;
         }
         let before = doc.mentions.len();
-        let next = person_with_title(doc, s, &words, f, &hits, i)
-            .or_else(|| group_or_government(doc, s, &words, f, &hits, i))
-            .or_else(|| region_group(doc, s, &words, f, i))
-            .or_else(|| organization_phrase(doc, s, &words, f, &hits, i))
-            .or_else(|| gazetteer_mention(doc, s, &words, f, &hits, i))
-            .or_else(|| reference(doc, s, &words, f, &hits, i, memory))
-            .or_else(|| capitalized_name(doc, s, &words, f, &hits, i));
+        let next = person_with_title(doc, s, words, f, hits, i)
+            .or_else(|| group_or_government(doc, s, words, f, hits, i))
+            .or_else(|| region_group(doc, s, words, f, i))
+            .or_else(|| organization_phrase(doc, s, words, f, hits, i))
+            .or_else(|| gazetteer_mention(doc, s, words, f, hits, i))
+            .or_else(|| reference(doc, s, words, f, hits, i, memory))
+            .or_else(|| capitalized_name(doc, s, words, f, hits, i));
         match next {
             Some(end) if end > i => i = end,
             _ => i += 1,
@@ -439,7 +439,7 @@ fn person_with_title(
     // "State Department Spokesperson Ned Price": the organisation is an actor too.
     let start = match &aff {
         Some(a) if a.organization.is_some() => {
-            let o = actor(doc, &a.name, ActorKind::Organization);
+            let o = actor(doc, a.name, ActorKind::Organization);
             mention(doc, s, aff_start, a.name_end, vec![o], MentionKind::Name);
             a.end
         }
@@ -674,7 +674,7 @@ fn organization_phrase(
     let core = name_text(doc, s, k, end);
     let canonical = match &aff {
         Some(a) if words.get(k - 1).is_some_and(|w| matches!(*w, "'s" | "’s")) => {
-            let adj = doc.lex.country(&a.name).and_then(|c| c.adjectives.first().cloned());
+            let adj = doc.lex.country(a.name).and_then(|c| c.adjectives.first().cloned());
             match adj {
                 Some(adj) => format!("{adj} {core}"),
                 None => name_text(doc, s, i, end),
@@ -1367,7 +1367,7 @@ fn unnamed_official(
     }
     let name = match a.organization {
         Some(_) => format!("{} officials", a.name),
-        None => group_name(doc, &a.name, "officials"),
+        None => group_name(doc, a.name, "officials"),
     };
     let g = match doc.actors.iter().position(|x| x.kind == ActorKind::Group && x.name == name) {
         Some(g) => g,
