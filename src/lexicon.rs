@@ -7,7 +7,7 @@
 
 pub mod pos;
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 use std::path::PathBuf;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -179,6 +179,101 @@ pub struct ActionNoun {
     pub symmetric: bool,
 }
 
+/// Lowercase words and phrases to their entries. Keys of up to 15 bytes are
+/// packed with their length into one integer: most lookups then hash and
+/// compare one number instead of a byte string.
+#[derive(Default)]
+struct WordIndex {
+    short: std::collections::HashMap<u128, WordId, std::hash::BuildHasherDefault<KeyHasher>>,
+    long: HashMap<Box<[u8]>, WordId>,
+}
+
+/// The ASCII lowercase of 16 packed ASCII bytes, all at once: a byte gets
+/// 0x20 added when it lies in `A..=Z`. The length byte of a packed key is
+/// below `A` and stays.
+fn ascii_lowercase(x: u128) -> u128 {
+    const ONES: u128 = u128::from_le_bytes([1; 16]);
+    // Bytes are below 0x80, so no addition carries into the next byte.
+    let ge_a = x + ONES * (0x80 - u128::from(b'A'));
+    let gt_z = x + ONES * (0x7f - u128::from(b'Z'));
+    let upper = ge_a & !gt_z & (ONES * 0x80);
+    x | (upper >> 2)
+}
+
+/// Hashes a packed key with one folded multiplication (the general-purpose
+/// hashers take a u128 as 16 separate bytes).
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn write_u128(&mut self, v: u128) {
+        let m = u128::from((v as u64) ^ 0x2d35_8dcc_aa6c_78a5) * u128::from(((v >> 64) as u64) ^ 0x8bb8_4b93_962e_acc9);
+        self.0 = (m as u64) ^ ((m >> 64) as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl WordIndex {
+    /// The bytes of a key shorter than 16 bytes, zero-padded, with the
+    /// length in the last byte (so "a" and "a\0" differ).
+    fn pack(b: &[u8]) -> [u8; 16] {
+        let mut key = [0u8; 16];
+        key[..b.len()].copy_from_slice(b);
+        key[15] = b.len() as u8;
+        key
+    }
+
+    fn get(&self, b: &[u8]) -> Option<WordId> {
+        if b.len() < 16 {
+            self.short.get(&u128::from_le_bytes(Self::pack(b))).copied()
+        } else {
+            self.long.get(b).copied()
+        }
+    }
+
+    fn get_or_insert(&mut self, b: &[u8], new: impl FnOnce() -> WordId) -> WordId {
+        if b.len() < 16 {
+            *self.short.entry(u128::from_le_bytes(Self::pack(b))).or_insert_with(new)
+        } else {
+            *self.long.entry(b.into()).or_insert_with(new)
+        }
+    }
+}
+
+/// Handle of a [`WordEntry`] in its [`Lexicon`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordId(u32);
+
+/// What the lexicons file under one lowercase word or phrase.
+#[derive(Debug, Clone, Default)]
+pub struct WordEntry {
+    /// Verb senses of it as a verb form.
+    pub verbs: Vec<VerbSense>,
+    /// Senses of it as an action noun.
+    pub nouns: Vec<ActionNoun>,
+    /// It as a group head noun.
+    pub group: Option<GroupNoun>,
+    /// The title it spells.
+    pub title: Option<Title>,
+    /// Words in the longest title it starts; 0 when it starts none.
+    pub title_words: usize,
+    /// The closed word lists of the extraction rules that hold it, filed
+    /// here (under the ASCII lowercase) so that one lookup answers all.
+    pub(crate) lists: crate::extract::words::Lists,
+    /// What the above says of a token spelled so, as the token features
+    /// of the extraction rules keep it.
+    pub(crate) flags: u16,
+}
+
 /// All lexicons, ready for matching.
 pub struct Lexicon {
     /// Countries, in file order.
@@ -188,13 +283,11 @@ pub struct Lexicon {
     /// Gazetteer surfaces, indexed by automaton pattern id.
     pub surfaces: Vec<Surface>,
     automaton: AhoCorasick,
-    titles: HashMap<String, Title>,
-    /// First words of all titles: most words start none, and are rejected cheaply.
-    title_starts: HashSet<String>,
+    /// Every lowercase word or phrase a title, group, verb or noun is filed
+    /// under: one hash lookup answers all four questions for a token.
+    index: WordIndex,
+    entries: Vec<WordEntry>,
     max_title_words: usize,
-    groups: HashMap<String, GroupNoun>,
-    verbs: HashMap<String, Vec<VerbSense>>,
-    nouns: HashMap<String, Vec<ActionNoun>>,
     country_by_name: HashMap<String, usize>,
     places: HashMap<String, String>,
     given_names: HashMap<String, char>,
@@ -206,8 +299,8 @@ impl std::fmt::Debug for Lexicon {
             .field("countries", &self.countries.len())
             .field("organizations", &self.organizations.len())
             .field("surfaces", &self.surfaces.len())
-            .field("titles", &self.titles.len())
-            .field("verbs", &self.verbs.len())
+            .field("titles", &self.entries.iter().filter(|e| e.title.is_some()).count())
+            .field("verbs", &self.entries.iter().filter(|e| !e.verbs.is_empty()).count())
             .finish_non_exhaustive()
     }
 }
@@ -414,7 +507,41 @@ impl Builder {
             .match_kind(MatchKind::LeftmostLongest)
             .build(surfaces.iter().map(|s| s.text.as_str()))?;
         let max_title_words = self.titles.keys().map(|k| k.split_whitespace().count()).max().unwrap_or(1);
-        let title_starts = self.titles.keys().filter_map(|k| k.split_whitespace().next()).map(String::from).collect();
+        let mut index = WordIndex::default();
+        let mut entries: Vec<WordEntry> = Vec::new();
+        fn entry<'e>(index: &mut WordIndex, entries: &'e mut Vec<WordEntry>, key: &str) -> &'e mut WordEntry {
+            let id = index.get_or_insert(key.as_bytes(), || {
+                entries.push(WordEntry::default());
+                WordId(entries.len() as u32 - 1)
+            });
+            &mut entries[id.0 as usize]
+        }
+        for (k, t) in self.titles {
+            let words = k.split_whitespace().count();
+            if let Some(first) = k.split_whitespace().next() {
+                let e = entry(&mut index, &mut entries, first);
+                e.title_words = e.title_words.max(words);
+            }
+            entry(&mut index, &mut entries, &k).title = Some(t);
+        }
+        for (k, g) in self.groups {
+            entry(&mut index, &mut entries, &k).group = Some(g);
+        }
+        for (k, v) in self.verbs {
+            entry(&mut index, &mut entries, &k).verbs = v;
+        }
+        for (k, n) in self.nouns {
+            entry(&mut index, &mut entries, &k).nouns = n;
+        }
+        for (list, bit) in crate::extract::words::Lists::all() {
+            for w in list {
+                let e = entry(&mut index, &mut entries, &w.to_ascii_lowercase());
+                e.lists = e.lists.with(bit);
+            }
+        }
+        for e in &mut entries {
+            e.flags = crate::extract::words::Feat::entry_flags(e);
+        }
         let country_by_name = self.countries.iter().enumerate().map(|(i, c)| (c.name.to_lowercase(), i)).collect();
         // Each country's first short dotted variant ("U.S.", "U.K."), found
         // once here rather than by scanning every surface per group mention.
@@ -437,12 +564,9 @@ impl Builder {
             organizations: self.organizations,
             surfaces,
             automaton,
-            titles: self.titles,
-            title_starts,
+            index,
+            entries,
             max_title_words,
-            groups: self.groups,
-            verbs: self.verbs,
-            nouns: self.nouns,
             country_by_name,
             places: self.places,
             given_names: self.given_names,
@@ -450,10 +574,33 @@ impl Builder {
     }
 }
 
-/// Calls `f` with the lowercase form of `s`, allocating only when `s` has
-/// uppercase letters (most words in running text have none).
-fn with_lower<T>(s: &str, f: impl FnOnce(&str) -> T) -> T {
-    if s.chars().any(char::is_uppercase) { f(&s.to_lowercase()) } else { f(s) }
+/// Calls `f` with the bytes of the lowercase form of `s`, allocating only
+/// when `s` has uppercase letters beyond ASCII or is long (most words in
+/// running text are short, ASCII and lowercase already).
+fn with_lower<T>(s: &str, f: impl FnOnce(&[u8]) -> T) -> T {
+    let bytes = s.as_bytes();
+    let mut upper = false;
+    let mut ascii = true;
+    for &b in bytes {
+        upper |= b.is_ascii_uppercase();
+        ascii &= b.is_ascii();
+    }
+    if !ascii {
+        return if s.chars().any(char::is_uppercase) { f(s.to_lowercase().as_bytes()) } else { f(bytes) };
+    }
+    if !upper {
+        return f(bytes);
+    }
+    // For ASCII text the Unicode lowercase is the ASCII one.
+    let mut buf = [0u8; 64];
+    match buf.get_mut(..bytes.len()) {
+        Some(b) => {
+            b.copy_from_slice(bytes);
+            b.make_ascii_lowercase();
+            f(b)
+        }
+        None => f(&bytes.to_ascii_lowercase()),
+    }
 }
 
 fn check_cameo(code: &str) -> Result<(), String> {
@@ -512,14 +659,48 @@ impl Lexicon {
         self.country_by_name.get(&name.to_lowercase()).map(|&i| &self.countries[i])
     }
 
+    /// The entry a word or phrase is filed under, case-insensitively: what
+    /// [`Lexicon::title`], [`Lexicon::group`], [`Lexicon::verb`] and
+    /// [`Lexicon::noun`] would each find, in one lookup.
+    pub fn lookup(&self, word: &str) -> Option<WordId> {
+        if word.len() < 16 && word.is_ascii() {
+            // Packed byte by byte: cheaper than a memcpy call for short words.
+            let mut key = (word.len() as u128) << 120;
+            for (i, &b) in word.as_bytes().iter().enumerate() {
+                key |= u128::from(b) << (8 * i);
+            }
+            return self.index.short.get(&ascii_lowercase(key)).copied();
+        }
+        with_lower(word, |w| self.index.get(w))
+    }
+
+    /// [`Lexicon::lookup`] ignoring ASCII case only: how the closed word
+    /// lists of the rules are matched.
+    pub(crate) fn lookup_ascii(&self, word: &str) -> Option<WordId> {
+        let b = word.as_bytes();
+        if !b.iter().any(u8::is_ascii_uppercase) {
+            return self.index.get(b);
+        }
+        self.index.get(&b.to_ascii_lowercase())
+    }
+
+    /// The entry behind an id from [`Lexicon::lookup`].
+    pub fn entry(&self, id: WordId) -> &WordEntry {
+        &self.entries[id.0 as usize]
+    }
+
+    fn find(&self, word: &str) -> Option<&WordEntry> {
+        self.lookup(word).map(|id| self.entry(id))
+    }
+
     /// A title by any of its spellings, case-insensitively ("Defense Minister").
     pub fn title(&self, words: &str) -> Option<&Title> {
-        with_lower(words, |w| self.titles.get(w))
+        self.find(words).and_then(|e| e.title.as_ref())
     }
 
     /// Whether some title starts with this word (a cheap pre-check for [`Lexicon::title`]).
     pub fn starts_title(&self, word: &str) -> bool {
-        with_lower(word, |w| self.title_starts.contains(w))
+        self.find(word).is_some_and(|e| e.title_words > 0)
     }
 
     /// The longest title spelled by a run of words.
@@ -529,17 +710,17 @@ impl Lexicon {
 
     /// A group head noun ("lawmakers"), case-insensitively.
     pub fn group(&self, word: &str) -> Option<&GroupNoun> {
-        with_lower(word, |w| self.groups.get(w))
+        self.find(word).and_then(|e| e.group.as_ref())
     }
 
     /// Senses of a verb form ("condemned"), case-insensitively.
     pub fn verb(&self, form: &str) -> &[VerbSense] {
-        with_lower(form, |w| self.verbs.get(w)).map_or(&[], Vec::as_slice)
+        self.find(form).map_or(&[], |e| &e.verbs)
     }
 
     /// Senses of an action noun ("talks"), case-insensitively.
     pub fn noun(&self, form: &str) -> &[ActionNoun] {
-        with_lower(form, |w| self.nouns.get(w)).map_or(&[], Vec::as_slice)
+        self.find(form).map_or(&[], |e| &e.nouns)
     }
 
     /// The kind of a place that is no actor ("city", "region", "feature",
@@ -566,6 +747,18 @@ mod tests {
         assert!(lex.title("Prime Minister").is_some());
         assert!(!lex.verb("condemned").is_empty());
         assert!(lex.group("lawmakers").is_some());
+    }
+
+    #[test]
+    fn packed_lowercase_matches_ascii_lowercase() {
+        for b in 0u8..0x80 {
+            let word = [b; 15];
+            let packed = ascii_lowercase(u128::from_le_bytes(WordIndex::pack(&word)));
+            assert_eq!(packed, u128::from_le_bytes(WordIndex::pack(&word.to_ascii_lowercase())), "byte {b:#x}");
+        }
+        let lex = Lexicon::builtin().unwrap();
+        assert_eq!(lex.lookup("CONDEMNED"), lex.lookup("condemned"));
+        assert!(lex.lookup("condemned").is_some());
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Shallow grammar shared by the relation and statement rules: where a
 //! verb's subject and object are, coordination, negation, passives.
 
-use super::words::{self, is_in};
+use super::words::{self, Lists, is_in};
 use super::{Doc, MentionKind};
 use crate::lexicon::VerbSense;
 
@@ -23,12 +23,13 @@ pub(super) fn is_verb_position(doc: &Doc<'_>, s: usize, v: usize) -> bool {
     }
     if v > 0 {
         let p = doc.word(s, v - 1);
-        if words::DETERMINER_SET.contains(p) && !is_in(&["that", "all", "both", "each"], p) || matches!(p, "'s" | "’s")
+        if doc.feat(s, v - 1).is(Lists::DETERMINER) && !is_in(&["that", "all", "both", "each"], p)
+            || matches!(p, "'s" | "’s")
         {
             return false;
         }
         // "the Biden administration's strong commitment" / "a greater distance".
-        if p.ends_with("ing") && words::DETERMINER_SET.contains(doc.word(s, v.saturating_sub(2))) {
+        if p.ends_with("ing") && doc.feat(s, v.saturating_sub(2)).is(Lists::DETERMINER) {
             return false;
         }
     }

@@ -38,7 +38,16 @@ pub(crate) fn story_sentences(txt: &str) -> Vec<Sent> {
         let headline = pi == 0 && n > 1 && is_headline(ptext);
         for s in text::sentences(txt, p, pi) {
             let first = if out.iter().all(|x: &Sent| x.headline) { dateline_end(txt, &s.tokens) } else { 0 };
-            out.push(Sent { span: s.span, paragraph: pi, tokens: s.tokens, headline, first, mentions: Vec::new() });
+            out.push(Sent {
+                span: s.span,
+                paragraph: pi,
+                tokens: s.tokens,
+                headline,
+                first,
+                mentions: Vec::new(),
+                feats: Vec::new(),
+                index: None,
+            });
         }
     }
     out

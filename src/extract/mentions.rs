@@ -14,10 +14,10 @@
 //! 6. a capitalised name: a known person's last name, a new person, an
 //!    organisation.
 
-use super::words::{self, is_in};
+use super::words::{self, Feat, Lists, is_in};
 use super::{ActorKind, ActorRec, Doc, Mention, MentionKind};
 use crate::lexicon::{SurfaceForm, Target, Title};
-use crate::text::{TokenKind, is_capitalized};
+use crate::text::TokenKind;
 
 /// A gazetteer hit aligned to tokens.
 #[derive(Debug, Clone, Copy)]
@@ -37,8 +37,10 @@ struct Memory {
 /// Finds every mention in the document and fills `doc.actors`.
 pub(super) fn find(doc: &mut Doc<'_>) {
     let mut memory = Memory::default();
+    // Per-sentence working vectors, reused from sentence to sentence.
+    let (mut words, mut hits) = (Vec::new(), Vec::new());
     for s in 0..doc.sents.len() {
-        sentence(doc, s, &mut memory);
+        sentence(doc, s, &mut memory, &mut words, &mut hits);
     }
     resolve_pending_roles(doc);
 }
@@ -69,28 +71,40 @@ fn resolve_pending_roles(doc: &mut Doc<'_>) {
     }
 }
 
-fn sentence(doc: &mut Doc<'_>, s: usize, memory: &mut Memory) {
+fn sentence<'a>(
+    doc: &mut Doc<'a>,
+    s: usize,
+    memory: &mut Memory,
+    words: &mut Vec<&'a str>,
+    hits: &mut Vec<Option<Hit>>,
+) {
     let text = doc.text;
-    let words: Vec<&str> = doc.sents[s].tokens.iter().map(|t| t.text(text)).collect();
-    let hits = gazetteer_hits(doc, s);
+    words.clear();
+    words.extend(doc.sents[s].tokens.iter().map(|t| t.text(text)));
+    let words = words.as_slice();
+    // The patterns below change `doc`, so the features are lent out meanwhile.
+    let feats = std::mem::take(&mut doc.sents[s].feats);
+    let f = feats.as_slice();
+    gazetteer_hits(doc, s, hits);
+    let hits = hits.as_slice();
     let first = doc.sents[s].first;
     let mut i = first;
     while i < words.len() {
         // Most lowercase words start no pattern: skip them without lookups.
-        if !could_start_mention(doc, &words, &hits, i) {
+        if !could_start_mention(f, hits, i) {
             i += 1;
             continue;
         }
         let before = doc.mentions.len();
-        let next = person_with_title(doc, s, &words, &hits, i)
-            .or_else(|| group_or_government(doc, s, &words, &hits, i))
-            .or_else(|| region_group(doc, s, &words, i))
-            .or_else(|| organization_phrase(doc, s, &words, &hits, i))
-            .or_else(|| gazetteer_mention(doc, s, &words, &hits, i))
-            .or_else(|| followers_of_person(doc, s, &words, i))
-            .or_else(|| domestic_group(doc, s, &words, i))
-            .or_else(|| reference(doc, s, &words, &hits, i, memory))
-            .or_else(|| capitalized_name(doc, s, &words, &hits, i));
+        let next = person_with_title(doc, s, words, f, hits, i)
+            .or_else(|| group_or_government(doc, s, words, f, hits, i))
+            .or_else(|| region_group(doc, s, words, f, i))
+            .or_else(|| organization_phrase(doc, s, words, f, hits, i))
+            .or_else(|| gazetteer_mention(doc, s, words, f, hits, i))
+            .or_else(|| followers_of_person(doc, s, words, i))
+            .or_else(|| domestic_group(doc, s, words, i))
+            .or_else(|| reference(doc, s, words, f, hits, i, memory))
+            .or_else(|| capitalized_name(doc, s, words, f, hits, i));
         match next {
             Some(end) if end > i => i = end,
             _ => i += 1,
@@ -103,11 +117,11 @@ fn sentence(doc: &mut Doc<'_>, s: usize, memory: &mut Memory) {
         }
     }
     // Coordinated mentions ("Japan and the United States") form a plural set.
-    let ms = doc.sents[s].mentions.clone();
+    let ms = &doc.sents[s].mentions;
     for w in ms.windows(2) {
         let (a, b) = (&doc.mentions[w[0]], &doc.mentions[w[1]]);
-        let between: Vec<&str> = words[a.end..b.start].to_vec();
-        if matches!(between.as_slice(), ["and"] | ["and", "the"] | [",", "and"]) && a.kind != MentionKind::Pronoun {
+        let between = &words[a.end..b.start];
+        if matches!(between, ["and"] | ["and", "the"] | [",", "and"]) && a.kind != MentionKind::Pronoun {
             let mut set = a.actors.clone();
             set.extend(b.actors.iter().copied());
             set.dedup();
@@ -116,28 +130,33 @@ fn sentence(doc: &mut Doc<'_>, s: usize, memory: &mut Memory) {
             }
         }
     }
+    doc.sents[s].feats = feats;
 }
 
 /// Gazetteer hits of sentence `s`, indexed by start token.
-fn gazetteer_hits(doc: &Doc<'_>, s: usize) -> Vec<Option<Hit>> {
+fn gazetteer_hits(doc: &Doc<'_>, s: usize, hits: &mut Vec<Option<Hit>>) {
     let sent = &doc.sents[s];
-    let mut hits = vec![None; sent.tokens.len()];
+    hits.clear();
+    hits.resize(sent.tokens.len(), None);
     let base = sent.span.start;
     // Hard line breaks inside a name ("World\nBank") match as spaces; the
     // replacement keeps every byte offset.
     let raw = &doc.text[sent.span.clone()];
-    let stext: std::borrow::Cow<'_, str> =
-        if raw.contains(['\n', '\r', '\t']) { raw.replace(['\n', '\r', '\t'], " ").into() } else { raw.into() };
+    let stext: std::borrow::Cow<'_, str> = if raw.bytes().any(|b| matches!(b, b'\n' | b'\r' | b'\t')) {
+        raw.replace(['\n', '\r', '\t'], " ").into()
+    } else {
+        raw.into()
+    };
     for (a, b, p) in doc.lex.find_surfaces(&stext) {
         let (a, b) = (a + base, b + base);
-        let start = sent.tokens.iter().position(|t| t.start == a);
-        let end = sent.tokens.iter().position(|t| t.end == b);
+        // Tokens neither overlap nor are empty: starts and ends both increase.
+        let start = sent.tokens.binary_search_by_key(&a, |t| t.start).ok();
+        let end = sent.tokens.binary_search_by_key(&b, |t| t.end).ok();
         if let (Some(st), Some(en)) = (start, end) {
             let surf = &doc.lex.surfaces[p];
             hits[st] = Some(Hit { end: en + 1, target: surf.target, form: surf.form });
         }
     }
-    hits
 }
 
 /// Registers (or finds) an actor, returning its index.
@@ -205,25 +224,32 @@ fn alias(doc: &mut Doc<'_>, actor: usize, surface: &str) {
 
 /// A country or organisation prefix that affiliates what follows
 /// ("U.S.", "Japanese", "Japan's", "State Department").
-struct Affiliation {
+struct Affiliation<'l> {
     /// Token after the prefix (and its `'s`).
     end: usize,
     /// Token after the name itself.
     name_end: usize,
     /// Canonical name of the country or organisation.
-    name: String,
+    name: &'l str,
     /// The prefix is an organisation (it is then a mention of its own).
     organization: Option<usize>,
 }
 
-fn affiliation(doc: &Doc<'_>, words: &[&str], hits: &[Option<Hit>], i: usize) -> Option<Affiliation> {
+fn affiliation<'l>(
+    doc: &Doc<'l>,
+    words: &[&str],
+    f: &[Feat],
+    hits: &[Option<Hit>],
+    i: usize,
+) -> Option<Affiliation<'l>> {
     let h = hits.get(i).copied().flatten()?;
-    let (name, _) = doc.lex.target_actor(h.target);
+    let lex = doc.lex;
+    let (name, _) = lex.target_actor(h.target);
     let mut end = h.end;
     if words.get(end).is_some_and(|w| matches!(*w, "'s" | "’s")) {
         end += 1;
     } else if matches!(h.form, SurfaceForm::Capital)
-        && !words.get(end).is_some_and(|w| w.ends_with('s') && doc.lex.group(w).is_some())
+        && !words.get(end).is_some_and(|w| w.ends_with('s') && f[end].group())
     {
         // A capital affiliates only a group ("Kremlin officials"), not a title.
         return None;
@@ -232,25 +258,29 @@ fn affiliation(doc: &Doc<'_>, words: &[&str], hits: &[Option<Hit>], i: usize) ->
         Target::Organization(o) => Some(o),
         Target::Country(_) => None,
     };
-    Some(Affiliation { end, name_end: h.end, name: name.to_string(), organization })
+    Some(Affiliation { end, name_end: h.end, name, organization })
 }
 
 /// Longest title spelled at `i` ("prime minister", "Secretary of State").
-fn title_at<'l>(doc: &Doc<'l>, words: &[&str], i: usize) -> Option<(usize, &'l Title)> {
-    if !words.get(i).is_some_and(|w| doc.lex.starts_title(w)) {
-        return None;
-    }
-    let max = doc.lex.max_title_words();
-    for n in (1..=max).rev() {
-        if i + n > words.len() {
-            continue;
+fn title_at<'l>(doc: &Doc<'l>, words: &[&str], f: &[Feat], i: usize) -> Option<(usize, &'l Title)> {
+    let lex = doc.lex;
+    let entry = lex.entry(f.get(i).filter(|x| x.title_start())?.entry?);
+    // No title is longer than the longest one starting with this word.
+    let max = entry.title_words.min(words.len() - i);
+    let mut phrase = String::new();
+    for n in (2..=max).rev() {
+        phrase.clear();
+        for (k, w) in words[i..i + n].iter().enumerate() {
+            if k > 0 {
+                phrase.push(' ');
+            }
+            phrase.push_str(w);
         }
-        let phrase = words[i..i + n].join(" ");
-        if let Some(t) = doc.lex.title(&phrase) {
+        if let Some(t) = lex.title(&phrase) {
             return Some((i + n, t));
         }
     }
-    None
+    entry.title.as_ref().map(|t| (i + 1, t))
 }
 
 /// A plural title spelled at `i` ("foreign ministers", "presidents"): its
@@ -280,27 +310,19 @@ fn pending_role(doc: &mut Doc<'_>, s: usize, a: usize, b: usize, title: String, 
     b
 }
 
-/// Whether `w` can be part of a person's name.
-fn name_word(doc: &Doc<'_>, w: &str) -> bool {
-    let first = w.chars().next().unwrap_or(' ');
-    first.is_uppercase()
-        && w.chars().any(char::is_alphabetic)
-        && !words::CALENDAR_SET.contains(w)
-        && !words::COMMON_CAPITALIZED_SET.contains(w)
-        && !words::NOT_PERSON_SET.contains(w)
-        && !words::ORG_HEAD_SET.contains(w)
-        && doc.lex.title(w).is_none()
-        && !(w.len() > 1 && w.chars().all(|c| c.is_uppercase() || c == '.') && w.len() <= 5 && w.contains('.'))
+/// Whether token `i` can be part of a person's name (see [`Feat::name`]).
+fn name_word(f: &[Feat], i: usize) -> bool {
+    f.get(i).is_some_and(Feat::name)
 }
 
 /// A run of name words at `i`, allowing name particles, initials and
 /// hyphenated parts ("Moon Jae-in"); returns its end. A run never starts at,
 /// nor runs into, a gazetteer hit.
-fn name_run(doc: &Doc<'_>, s: usize, words: &[&str], hits: &[Option<Hit>], i: usize) -> usize {
+fn name_run(doc: &Doc<'_>, s: usize, words: &[&str], f: &[Feat], hits: &[Option<Hit>], i: usize) -> usize {
     let tokens = &doc.sents[s].tokens;
     let headline = doc.sents[s].headline;
     // Title-case headlines: a verb form ("Accuses") is no part of a name.
-    let ok = |w: &str| name_word(doc, w) && (!headline || doc.lex.verb(w).is_empty());
+    let ok = |j: usize| name_word(f, j) && (!headline || !f[j].verb());
     let mut j = i;
     while j < words.len() {
         let w = words[j];
@@ -308,9 +330,9 @@ fn name_run(doc: &Doc<'_>, s: usize, words: &[&str], hits: &[Option<Hit>], i: us
         if hits[j].is_some() {
             break;
         }
-        if ok(w) || initial {
+        if ok(j) || initial {
             j += 1;
-        } else if j > i && is_in(words::NAME_PARTICLES, w) && words.get(j + 1).is_some_and(|n| ok(n)) {
+        } else if j > i && f[j].is(Lists::NAME_PARTICLE) && j + 1 < words.len() && ok(j + 1) {
             j += 2;
         } else if j > i
             && w == "-"
@@ -400,37 +422,44 @@ fn known_person(doc: &Doc<'_>, word: &str) -> Option<usize> {
 }
 
 /// Pattern 1: [former] [affiliation] title [,] Name.
-fn person_with_title(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option<Hit>], i: usize) -> Option<usize> {
+fn person_with_title(
+    doc: &mut Doc<'_>,
+    s: usize,
+    words: &[&str],
+    f: &[Feat],
+    hits: &[Option<Hit>],
+    i: usize,
+) -> Option<usize> {
     let start = i;
     let mut k = i;
     if is_in(&["former", "then", "incoming", "outgoing", "acting", "interim"], words[k]) {
         k += 1;
     }
     let aff_start = k;
-    let aff = affiliation(doc, words, hits, k);
+    let aff = affiliation(doc, words, f, hits, k);
     if let Some(a) = &aff {
         k = a.end;
         // "Cambodian government spokesperson", "South Korean presidential envoy".
-        while k < words.len() && is_in(OFFICIAL_ADJECTIVES, words[k]) && title_at(doc, words, k).is_none() {
+        while k < words.len() && f[k].is(Lists::OFFICIAL_ADJECTIVE) && title_at(doc, words, f, k).is_none() {
             k += 1;
         }
     }
     // "his U.S. counterpart Lloyd Austin"
-    let (title_end, title) = match title_at(doc, words, k) {
+    let (title_end, title) = match title_at(doc, words, f, k) {
         Some(t) => t,
         None if words.get(k).is_some_and(|w| w.eq_ignore_ascii_case("counterpart")) => (k + 1, &COUNTERPART),
         None => return None,
     };
     let mut n = title_end;
     // Titles stack: "Deputy Prime Minister", "White House Press Secretary".
-    while let Some((e, _)) = title_at(doc, words, n) {
+    while let Some((e, _)) = title_at(doc, words, f, n) {
         n = e;
     }
     let comma = words.get(n) == Some(&",");
     if comma {
         n += 1;
     }
-    let name_end = name_run(doc, s, words, hits, n);
+    let name_end = name_run(doc, s, words, f, hits, n);
     if name_end == n {
         return None;
     }
@@ -450,7 +479,7 @@ fn person_with_title(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option
     if let Some(a) = &aff {
         let country = match a.organization {
             Some(o) => doc.lex.organizations[o].country.clone(),
-            None => Some(a.name.clone()),
+            None => Some(a.name.to_string()),
         };
         if let Some(c) = country {
             doc.actors[p].country.get_or_insert(c);
@@ -466,7 +495,7 @@ fn person_with_title(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option
     // "State Department Spokesperson Ned Price": the organisation is an actor too.
     let start = match &aff {
         Some(a) if a.organization.is_some() => {
-            let o = actor(doc, &a.name, ActorKind::Organization);
+            let o = actor(doc, a.name, ActorKind::Organization);
             mention(doc, s, aff_start, a.name_end, vec![o], MentionKind::Name);
             a.end
         }
@@ -481,9 +510,16 @@ fn person_with_title(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option
 static COUNTERPART: Title = Title { canonical: String::new(), class: String::new(), gender: String::new() };
 
 /// Pattern 2: affiliation + group noun, or + "government"/"administration".
-fn group_or_government(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option<Hit>], i: usize) -> Option<usize> {
-    let a = affiliation(doc, words, hits, i)?;
-    let (end, country) = (a.end, a.name.clone());
+fn group_or_government(
+    doc: &mut Doc<'_>,
+    s: usize,
+    words: &[&str],
+    f: &[Feat],
+    hits: &[Option<Hit>],
+    i: usize,
+) -> Option<usize> {
+    let a = affiliation(doc, words, f, hits, i)?;
+    let (end, country) = (a.end, a.name.to_string());
     let is_country = a.organization.is_none();
     let noun = *words.get(end)?;
     // Person-name administrations ("the Biden administration") are handled in reference().
@@ -505,8 +541,8 @@ fn group_or_government(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Opti
         let two = words.get(end + 1).map(|n| format!("{noun} {n}"));
         match two {
             Some(t) if doc.lex.group(&t).is_some() => (None, t, end + 2),
-            _ if is_in(GROUP_MODIFIERS, noun)
-                && words.get(end + 1).is_some_and(|n| n.ends_with('s') && doc.lex.group(n).is_some()) =>
+            _ if f[end].is(Lists::GROUP_MODIFIER)
+                && words.get(end + 1).is_some_and(|n| n.ends_with('s') && f[end + 1].group()) =>
             {
                 (Some(noun.to_lowercase()), words[end + 1].to_string(), end + 2)
             }
@@ -526,7 +562,7 @@ fn group_or_government(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Opti
     };
     // "U.S. military capabilities": a singular collective modifies a following
     // noun; a plural ("officials view") is the head of its phrase.
-    if !noun.ends_with('s') && noun != "media" && words.get(head_end).is_some_and(|n| is_content_noun(doc, n)) {
+    if !noun.ends_with('s') && noun != "media" && head_end < words.len() && is_content_noun(words, f, head_end) {
         return None;
     }
     let civil = g.class == "civil";
@@ -572,7 +608,10 @@ fn country_group(doc: &mut Doc<'_>, country: &str, modifier: Option<&str>, noun:
 
 /// Modifiers that place an unaffiliated group inside the story's country
 /// ("opposition lawmakers", "riot police").
-const DOMESTIC_MODIFIERS: &[&str] = &["opposition", "rebel", "riot", "anti-government", "pro-government"];
+pub(super) const DOMESTIC_MODIFIERS: &[&str] = &["opposition", "rebel", "riot", "anti-government", "pro-government"];
+
+/// Words that open a count of unnamed people ("thousands of protesters").
+pub(super) const CROWD_COUNTS: &[&str] = &["thousands", "hundreds"];
 
 /// Pattern 2d: groups the story leaves unaffiliated because they are the
 /// story country's own: "opposition lawmakers", "riot police", "thousands
@@ -595,7 +634,7 @@ fn domestic_group(doc: &mut Doc<'_>, s: usize, words: &[&str], i: usize) -> Opti
     let (modifier, noun, end) = if is_in(DOMESTIC_MODIFIERS, w) {
         let noun = *words.get(i + 1)?;
         (Some(w.to_lowercase()), noun, i + 2)
-    } else if is_in(&["Thousands", "thousands", "Hundreds", "hundreds"], w) && words.get(i + 1) == Some(&"of") {
+    } else if is_in(CROWD_COUNTS, w) && words.get(i + 1) == Some(&"of") {
         let noun = *words.get(i + 2)?;
         let noun = if noun == "people" { "protesters" } else { noun };
         if !is_in(&["protesters", "demonstrators", "supporters"], noun) {
@@ -618,7 +657,7 @@ fn domestic_group(doc: &mut Doc<'_>, s: usize, words: &[&str], i: usize) -> Opti
 }
 
 /// Words that may qualify a group between its affiliation and its noun.
-const GROUP_MODIFIERS: &[&str] = &[
+pub(super) const GROUP_MODIFIERS: &[&str] = &[
     "opposition",
     "ruling",
     "rescue",
@@ -661,22 +700,26 @@ fn group_name(doc: &Doc<'_>, country: &str, noun: &str) -> String {
 
 /// Pattern 3: [affiliation] Capitalised Words ending in an organisation head
 /// ("Japan's Defense Ministry", "the Ethiopian Human Rights Commission").
-fn organization_phrase(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option<Hit>], i: usize) -> Option<usize> {
-    let aff = affiliation(doc, words, hits, i);
+fn organization_phrase(
+    doc: &mut Doc<'_>,
+    s: usize,
+    words: &[&str],
+    f: &[Feat],
+    hits: &[Option<Hit>],
+    i: usize,
+) -> Option<usize> {
+    let aff = affiliation(doc, words, f, hits, i);
     let k = aff.as_ref().map_or(i, |a| a.end);
     // Title-case headlines capitalise every word: no new names from them.
-    if aff.is_none() && (doc.sents[s].headline || !org_start(doc, words, s, i)) {
+    if aff.is_none() && (doc.sents[s].headline || !org_start(doc, f, s, i)) {
         return None;
     }
     let mut j = k;
     let mut last_head = None;
     while j < words.len() {
         let w = words[j];
-        if is_capitalized(w)
-            && !words::CALENDAR_SET.contains(w)
-            && (j > k || !words::COMMON_CAPITALIZED_SET.contains(w))
-        {
-            if words::ORG_HEAD_SET.contains(w) {
+        if f[j].upper() && !f[j].is(Lists::CALENDAR) && (j > k || !f[j].is(Lists::COMMON_CAPITALIZED)) {
+            if f[j].is(Lists::ORG_HEAD) {
                 last_head = Some(j + 1);
             }
             j += 1;
@@ -689,7 +732,7 @@ fn organization_phrase(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Opti
                     n += 1;
                 }
             }
-            if !words.get(n).is_some_and(|n| is_capitalized(n) && !words::CALENDAR_SET.contains(n)) {
+            if !f.get(n).is_some_and(|n| n.upper() && !n.is(Lists::CALENDAR)) {
                 break;
             }
             // "Peter Obi of the Labor Party": a name before the connector
@@ -702,8 +745,8 @@ fn organization_phrase(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Opti
             if w != "and" && last_head == Some(j) {
                 let mut e = n;
                 while e < words.len()
-                    && is_capitalized(words[e])
-                    && !words::CALENDAR_SET.contains(words[e])
+                    && f[e].upper()
+                    && !f[e].is(Lists::CALENDAR)
                     && hits[e].is_none_or(|h| matches!(h.target, Target::Organization(_)))
                 {
                     e += 1;
@@ -719,7 +762,7 @@ fn organization_phrase(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Opti
     }
     let end = last_head?;
     // The head alone ("Inc.", "Ministry") names nothing.
-    if end <= k + 1 && words::ORG_HEAD_SET.contains(words[k]) && aff.is_none() {
+    if end <= k + 1 && f[k].is(Lists::ORG_HEAD) && aff.is_none() {
         return None;
     }
     if end <= k {
@@ -741,7 +784,7 @@ fn organization_phrase(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Opti
     let core = name_text(doc, s, k, end);
     let canonical = match &aff {
         Some(a) if words.get(k - 1).is_some_and(|w| matches!(*w, "'s" | "’s")) => {
-            let adj = doc.lex.country(&a.name).and_then(|c| c.adjectives.first().cloned());
+            let adj = doc.lex.country(a.name).and_then(|c| c.adjectives.first().cloned());
             match adj {
                 Some(adj) => format!("{adj} {core}"),
                 None => name_text(doc, s, i, end),
@@ -757,7 +800,7 @@ fn organization_phrase(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Opti
         Some(o) => o,
         None => {
             let o = actor(doc, &canonical, ActorKind::Organization);
-            doc.actors[o].country = aff.map(|a| a.name);
+            doc.actors[o].country = aff.map(|a| a.name.to_string());
             o
         }
     };
@@ -768,36 +811,41 @@ fn organization_phrase(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Opti
 
 /// Whether a capitalised organisation phrase may start at `i` (not a
 /// sentence-initial common word).
-fn org_start(doc: &Doc<'_>, words: &[&str], s: usize, i: usize) -> bool {
-    let w = words[i];
-    is_capitalized(w)
-        && !words::COMMON_CAPITALIZED_SET.contains(w)
-        && !(i == doc.sents[s].first && looks_common(doc, w))
+fn org_start(doc: &Doc<'_>, f: &[Feat], s: usize, i: usize) -> bool {
+    f[i].upper() && !f[i].is(Lists::COMMON_CAPITALIZED) && !(i == doc.sents[s].first && looks_common(doc, s, f, i))
 }
 
-/// A capitalised word that is probably an ordinary word made capital by its
-/// position: a verb form, an -ing or -ed form, or a function word.
-fn looks_common(doc: &Doc<'_>, w: &str) -> bool {
-    words::COMMON_CAPITALIZED_SET.contains(w)
-        || !doc.lex.verb(w).is_empty()
+/// Whether token `i`, capitalised, is probably an ordinary word made capital
+/// by its position: a verb form, an -ing or -ed form, or a function word.
+fn looks_common(doc: &Doc<'_>, s: usize, f: &[Feat], i: usize) -> bool {
+    let w = doc.word(s, i);
+    f[i].is(Lists::COMMON_CAPITALIZED)
+        || f[i].verb()
         || (w.len() > 5 && (w.ends_with("ing") || w.ends_with("ed")))
-        || !doc.lex.noun(w).is_empty()
-        || doc.lex.group(w).is_some()
-        || (doc.lex.title(w).is_some() && !doc.text.contains(&format!(" {w} ")))
+        || f[i].noun()
+        || f[i].group()
+        || (f[i].title() && !doc.text.contains(&format!(" {w} ")))
 }
 
 /// Pattern 4: a gazetteer hit on its own.
-fn gazetteer_mention(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option<Hit>], i: usize) -> Option<usize> {
+fn gazetteer_mention(
+    doc: &mut Doc<'_>,
+    s: usize,
+    words: &[&str],
+    f: &[Feat],
+    hits: &[Option<Hit>],
+    i: usize,
+) -> Option<usize> {
     let mut h = hits[i]?;
     // "Tesla Inc.", "Toyota Motor Corp.": the legal suffix belongs to the name.
     if matches!(h.target, Target::Organization(_)) {
-        while words.get(h.end).is_some_and(|w| is_in(COMPANY_SUFFIXES, w)) {
+        while f.get(h.end).is_some_and(|x| x.is(Lists::COMPANY_SUFFIX)) {
             h.end += 1;
         }
     }
-    let (name, kind) = doc.lex.target_actor(h.target);
-    let name = name.to_string();
-    let a = actor(doc, &name, kind);
+    let lex = doc.lex;
+    let (name, kind) = lex.target_actor(h.target);
+    let a = actor(doc, name, kind);
     if let Target::Organization(o) = h.target
         && doc.actors[a].country.is_none()
     {
@@ -818,16 +866,23 @@ fn reference(
     doc: &mut Doc<'_>,
     s: usize,
     words: &[&str],
+    f: &[Feat],
     hits: &[Option<Hit>],
     i: usize,
     memory: &Memory,
 ) -> Option<usize> {
+    // Every word this pattern reacts to opens a reference.
+    if !f[i].is(Lists::REFERENCE_START) {
+        return None;
+    }
     let w = words[i];
-    let lw = w.to_lowercase();
+    // The list is ASCII, so the word is too.
+    let lw: std::borrow::Cow<'_, str> =
+        if w.bytes().any(|b| b.is_ascii_uppercase()) { w.to_ascii_lowercase().into() } else { w.into() };
     // Pronouns.
     // Possessive determiners ("his counterpart", "their plan") name no actor
     // of the clause; "her" is possessive when a noun follows.
-    let possessive_det = matches!(lw.as_str(), "his" | "their" | "its")
+    let possessive_det = matches!(&*lw, "his" | "their" | "its")
         || (lw == "her"
             && words.get(i + 1).is_some_and(|n| {
                 n.chars().next().is_some_and(char::is_lowercase)
@@ -838,7 +893,7 @@ fn reference(
             }));
     if is_in(words::SINGULAR_PRONOUNS, w) && !possessive_det {
         let gender = words::pronoun_gender(w);
-        let object = matches!(lw.as_str(), "him" | "her")
+        let object = matches!(&*lw, "him" | "her")
             && i > 0
             && !is_in(&["to", "with", "for", "by", "from", "of", "about"], words[i - 1]);
         let p = resolve_pronoun(doc, s, i, gender, object)?;
@@ -857,8 +912,8 @@ fn reference(
     }
     // "a Justice Department spokesman", "a senior U.S. official": an unnamed
     // official stands for the officials of the affiliation (a group).
-    if matches!(lw.as_str(), "a" | "an") {
-        if let Some(end) = unnamed_official(doc, s, words, hits, i) {
+    if matches!(&*lw, "a" | "an") {
+        if let Some(end) = unnamed_official(doc, s, words, f, hits, i) {
             return Some(end);
         }
         return None;
@@ -869,8 +924,8 @@ fn reference(
     }
     let mut k = i + 1;
     // "the two leaders", "both countries", "the three nations"
-    let count = match words.get(k).map(|w| w.to_lowercase()) {
-        Some(n) if matches!(n.as_str(), "two" | "both") => Some(2),
+    let count = match words.get(k).map(|w| lower(w)) {
+        Some(n) if matches!(&*n, "two" | "both") => Some(2),
         Some(n) if n == "three" => Some(3),
         _ if lw == "both" => Some(2),
         _ => None,
@@ -920,11 +975,13 @@ fn reference(
         let mut k = i + 1;
         // Up to two adjectives ("nuclear-armed", "Asian").
         while k < i + 5
-            && words.get(k).is_some_and(|w| w.chars().all(|c| c.is_lowercase() || c == '-') && !is_in(COUNTRY_SETS, w))
+            && words
+                .get(k)
+                .is_some_and(|w| w.chars().all(|c| c.is_lowercase() || c == '-') && !f[k].is(Lists::COUNTRY_SET))
         {
             k += 1;
         }
-        if words.get(k).is_some_and(|w| is_in(COUNTRY_SETS, w)) && k <= i + 5 {
+        if f.get(k).is_some_and(|x| x.is(Lists::COUNTRY_SET)) && k <= i + 5 {
             let countries: Vec<usize> = memory
                 .plural
                 .iter()
@@ -1075,9 +1132,9 @@ fn reference(
     }
     let head = words.get(k).copied().unwrap_or("");
     if lw == "the" {
-        if let Some((end, title)) = title_at(doc, words, k) {
+        if let Some((end, title)) = title_at(doc, words, f, k) {
             // A role followed by a name is pattern 1's business.
-            if words.get(end).is_some_and(|n| name_word(doc, n)) {
+            if name_word(f, end) {
                 return None;
             }
             let canonical = title.canonical.clone();
@@ -1263,7 +1320,14 @@ fn resolve_pronoun(doc: &Doc<'_>, s: usize, i: usize, gender: Option<char>, obje
 }
 
 /// Pattern 6: a capitalised name not covered by the lexicons.
-fn capitalized_name(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option<Hit>], i: usize) -> Option<usize> {
+fn capitalized_name(
+    doc: &mut Doc<'_>,
+    s: usize,
+    words: &[&str],
+    f: &[Feat],
+    hits: &[Option<Hit>],
+    i: usize,
+) -> Option<usize> {
     let w = words[i];
     if let Some(&a) = doc.acronyms.get(w) {
         mention(doc, s, i, i + 1, vec![a], MentionKind::Name);
@@ -1271,19 +1335,16 @@ fn capitalized_name(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option<
     }
     // "Analysts say", "officials said": unnamed speakers are a group.
     let first = i == doc.sents[s].first;
-    let bare = first
-        || (w.chars().next().is_some_and(char::is_lowercase)
-            && !words::DETERMINER_SET.contains(words[i - 1])
-            && !words[i - 1].chars().next().is_some_and(char::is_uppercase));
-    if doc.lex.group(w).is_some() && w.ends_with('s') && bare {
+    let bare = first || (f[i].lower() && !f[i - 1].is(Lists::DETERMINER) && !f[i - 1].upper());
+    if f[i].group() && w.ends_with('s') && bare {
         let mut k = i + 1;
-        while k < words.len() && words::AUXILIARY_SET.contains(words[k]) {
+        while k < words.len() && f[k].is(Lists::AUXILIARY) {
             k += 1;
         }
-        let next = words.get(k).copied().unwrap_or("");
-        if doc
-            .lex
-            .verb(next)
+        if f.get(k)
+            .copied()
+            .unwrap_or_default()
+            .verbs(doc.lex)
             .iter()
             .any(|v| v.class != crate::lexicon::VerbClass::Interaction && v.cameo.starts_with("01"))
         {
@@ -1292,28 +1353,23 @@ fn capitalized_name(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option<
             return Some(i + 1);
         }
     }
-    if !name_word(doc, w) {
+    if !name_word(f, i) {
         return None;
     }
     let sentence_initial = i == doc.sents[s].first || (i > 0 && matches!(words[i - 1], "\"" | "\u{201C}" | "(" | ":"));
-    if sentence_initial && looks_common(doc, w) {
+    if sentence_initial && looks_common(doc, s, f, i) {
         return None;
     }
     // "Operation Car Wash": a run right after another capitalised word that
     // is no name (and no title) belongs to that word's name, not a person's.
-    if i > doc.sents[s].first
-        && is_capitalized(words[i - 1])
-        && !name_word(doc, words[i - 1])
-        && doc.lex.title(words[i - 1]).is_none()
-        && hits[i - 1].is_none()
+    if i > doc.sents[s].first && f[i - 1].upper() && !name_word(f, i - 1) && !f[i - 1].title() && hits[i - 1].is_none()
     {
-        return Some(name_run(doc, s, words, hits, i).max(i + 1));
+        return Some(name_run(doc, s, words, f, hits, i).max(i + 1));
     }
-    let end = name_run(doc, s, words, hits, i);
+    let end = name_run(doc, s, words, f, hits, i);
     if end == i {
         return None;
     }
-    let name = name_text(doc, s, i, end);
     if end - i == 1 {
         // A single capitalised word: a known person's name, else nothing.
         let p = known_person(doc, w)?;
@@ -1330,12 +1386,11 @@ fn capitalized_name(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option<
         return Some(end + 1);
     }
     // "World War II", "Security Strait", "Paris Agreement": not people.
-    if words[i..end].iter().any(|w| words::NOT_PERSON_SET.contains(w))
-        || words[i..end].iter().any(|w| words::ORG_HEAD_SET.contains(w))
-    {
+    if f[i..end].iter().any(|x| x.is(Lists::NOT_PERSON)) || f[i..end].iter().any(|x| x.is(Lists::ORG_HEAD)) {
         return Some(end);
     }
     // "San Bernardino", "Rio de Janeiro", "Daybreak Africa": places, or named after one.
+    let name = name_text(doc, s, i, end);
     let last = words[end - 1];
     if doc.lex.place(&name).is_some()
         || doc.lex.place(last).is_some_and(|k| matches!(k, "area" | "region" | "feature"))
@@ -1353,7 +1408,7 @@ fn capitalized_name(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option<
     let initial = words[i].len() == 2 && words[i].ends_with('.');
     let next = words.get(end).copied().unwrap_or("");
     let acts =
-        !doc.lex.verb(next).is_empty() || next.ends_with("ed") || matches!(next, "," | "'s" | "’s" | "who" | "(");
+        f.get(end).is_some_and(Feat::verb) || next.ends_with("ed") || matches!(next, "," | "'s" | "’s" | "who" | "(");
     let given = words[i..end - 1].iter().any(|w| doc.lex.given_name(w).is_some());
     if !given && !initial && !acts {
         return Some(end);
@@ -1377,20 +1432,21 @@ fn capitalized_name(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option<
 
 /// A lowercase word that is probably a noun continuing a compound ("military
 /// capabilities"): not a verb form, function word or adverb.
-fn is_content_noun(doc: &Doc<'_>, w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_lowercase)
+fn is_content_noun(words: &[&str], f: &[Feat], i: usize) -> bool {
+    let (w, x) = (words[i], f[i]);
+    x.lower()
         && !w.ends_with("ed")
         && w.chars().all(char::is_alphabetic)
-        && doc.lex.verb(w).is_empty()
-        && !words::AUXILIARY_SET.contains(w)
-        && !words::DETERMINER_SET.contains(w)
-        && !is_in(words::NEGATIONS, w)
-        && !is_in(FUNCTION_WORDS, w)
+        && !x.verb()
+        && !x.is(Lists::AUXILIARY)
+        && !x.is(Lists::DETERMINER)
+        && !x.is(Lists::NEGATION)
+        && !x.is(Lists::FUNCTION_WORD)
         && !words::is_adverb(w)
 }
 
 /// Prepositions, conjunctions and other words that never continue a compound noun.
-const FUNCTION_WORDS: &[&str] = &[
+pub(super) const FUNCTION_WORDS: &[&str] = &[
     "in", "on", "at", "of", "for", "to", "from", "with", "by", "about", "against", "and", "or", "but", "that", "which",
     "who", "whom", "whose", "as", "than", "into", "over", "under", "after", "before", "during", "since", "until",
     "while", "if", "because", "although", "near", "across", "amid", "between", "among", "through", "toward", "towards",
@@ -1398,7 +1454,7 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 /// Legal suffixes of company names.
-const COMPANY_SUFFIXES: &[&str] = &[
+pub(super) const COMPANY_SUFFIXES: &[&str] = &[
     "Inc.", "Inc", "Corp.", "Corp", "Co.", "Ltd.", "Ltd", "LLC", "PLC", "Plc", "AG", "SA", "S.A.", "N.V.", "NV",
     "GmbH", "Group", "Holdings",
 ];
@@ -1456,7 +1512,7 @@ fn is_agent_plural(doc: &Doc<'_>, w: &str) -> bool {
 
 /// Adjectives of world regions that affiliate a group ("European allies",
 /// "Latin American officials").
-const REGION_ADJECTIVES: &[&str] = &[
+pub(super) const REGION_ADJECTIVES: &[&str] = &[
     "European",
     "African",
     "Asian",
@@ -1513,19 +1569,19 @@ fn followers_of_person(doc: &mut Doc<'_>, s: usize, words: &[&str], i: usize) ->
 }
 
 /// Pattern 2b: a region adjective + plural group noun ("its European allies").
-fn region_group(doc: &mut Doc<'_>, s: usize, words: &[&str], i: usize) -> Option<usize> {
-    let (adj, k) = if words.get(i + 1).is_some_and(|n| is_in(&["American", "Eastern", "Asian"], n))
-        && is_in(&["Latin", "Middle", "Central", "Southeast"], words[i])
+fn region_group(doc: &mut Doc<'_>, s: usize, words: &[&str], f: &[Feat], i: usize) -> Option<usize> {
+    let (adj, k) = if is_in(&["Latin", "Middle", "Central", "Southeast"], words[i])
+        && words.get(i + 1).is_some_and(|n| is_in(&["American", "Eastern", "Asian"], n))
     {
         (format!("{} {}", words[i], words[i + 1]), i + 2)
-    } else if is_in(REGION_ADJECTIVES, words[i]) {
+    } else if f[i].is(Lists::REGION_ADJECTIVE) {
         (words[i].to_string(), i + 1)
     } else {
         return None;
     };
     let noun = *words.get(k)?;
     if !noun.ends_with('s')
-        || !(doc.lex.group(noun).is_some() || is_in(&["allies", "partners", "neighbors", "neighbours", "powers"], noun))
+        || !(f[k].group() || is_in(&["allies", "partners", "neighbors", "neighbours", "powers"], noun))
     {
         return None;
     }
@@ -1578,7 +1634,7 @@ fn inside_quote(doc: &Doc<'_>, s: usize, i: usize) -> bool {
 }
 
 /// Adjectives that may qualify an unnamed official.
-const OFFICIAL_ADJECTIVES: &[&str] = &[
+pub(super) const OFFICIAL_ADJECTIVES: &[&str] = &[
     "senior",
     "top",
     "high-ranking",
@@ -1598,30 +1654,37 @@ const OFFICIAL_ADJECTIVES: &[&str] = &[
 
 /// "a [senior] AFFILIATION [presidential] TITLE" with no name after it: a
 /// mention of the group "<affiliation> officials".
-fn unnamed_official(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option<Hit>], i: usize) -> Option<usize> {
+fn unnamed_official(
+    doc: &mut Doc<'_>,
+    s: usize,
+    words: &[&str],
+    f: &[Feat],
+    hits: &[Option<Hit>],
+    i: usize,
+) -> Option<usize> {
     let mut k = i + 1;
-    while k < words.len() && is_in(OFFICIAL_ADJECTIVES, words[k]) {
+    while k < words.len() && f[k].is(Lists::OFFICIAL_ADJECTIVE) {
         k += 1;
     }
-    let a = affiliation(doc, words, hits, k)?;
+    let a = affiliation(doc, words, f, hits, k)?;
     k = a.end;
-    while k < words.len() && is_in(OFFICIAL_ADJECTIVES, words[k]) {
+    while k < words.len() && f[k].is(Lists::OFFICIAL_ADJECTIVE) {
         k += 1;
     }
-    let (end, title) = title_at(doc, words, k)
+    let (end, title) = title_at(doc, words, f, k)
         .or_else(|| words.get(k).filter(|w| w.eq_ignore_ascii_case("official")).map(|_| (k + 1, &COUNTERPART)))?;
-    if title.is_honorific() || words.get(end).is_some_and(|n| name_word(doc, n)) {
+    if title.is_honorific() || name_word(f, end) {
         return None;
     }
     let name = match a.organization {
         Some(_) => format!("{} officials", a.name),
-        None => group_name(doc, &a.name, "officials"),
+        None => group_name(doc, a.name, "officials"),
     };
     let g = match doc.actors.iter().position(|x| x.kind == ActorKind::Group && x.name == name) {
         Some(g) => g,
         None => {
             let g = actor(doc, &name, ActorKind::Group);
-            doc.actors[g].country = Some(a.name.clone());
+            doc.actors[g].country = Some(a.name.to_string());
             g
         }
     };
@@ -1630,7 +1693,7 @@ fn unnamed_official(doc: &mut Doc<'_>, s: usize, words: &[&str], hits: &[Option<
 }
 
 /// Words that open a reference pattern in lowercase.
-const REFERENCE_STARTS: &[&str] = &[
+pub(super) const REFERENCE_STARTS: &[&str] = &[
     "the",
     "a",
     "an",
@@ -1659,20 +1722,24 @@ const REFERENCE_STARTS: &[&str] = &[
 
 /// Whether any mention pattern can start at token `i`: a capitalised word, a
 /// gazetteer hit, a title, a group noun or a reference word.
-fn could_start_mention(doc: &Doc<'_>, words: &[&str], hits: &[Option<Hit>], i: usize) -> bool {
-    let w = words[i];
+fn could_start_mention(f: &[Feat], hits: &[Option<Hit>], i: usize) -> bool {
+    let x = f[i];
     hits[i].is_some()
-        || !w.chars().next().is_some_and(char::is_lowercase)
-        || is_in(REFERENCE_STARTS, w)
-        || doc.lex.starts_title(w)
-        || doc.lex.group(w).is_some()
-        || is_in(REGION_ADJECTIVES, w)
-        || is_in(DOMESTIC_MODIFIERS, w)
-        || is_in(&["thousands", "hundreds"], w)
+        || !x.lower()
+        || x.is(Lists::REFERENCE_START)
+        || x.title_start()
+        || x.group()
+        || x.is(Lists::REGION_ADJECTIVE)
+        || x.is(Lists::DOMESTIC_START)
+}
+
+/// `w.to_lowercase()`, without allocating for words already in lowercase.
+fn lower(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.chars().any(char::is_uppercase) { w.to_lowercase().into() } else { w.into() }
 }
 
 /// Plural nouns for a set of countries named before ("the neighbors").
-const COUNTRY_SETS: &[&str] = &[
+pub(super) const COUNTRY_SETS: &[&str] = &[
     "allies",
     "neighbors",
     "neighbours",

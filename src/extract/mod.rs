@@ -138,6 +138,55 @@ pub(crate) struct Sent {
     pub first: usize,
     /// Indices into `Doc::mentions`, in token order.
     pub mentions: Vec<usize>,
+    /// Per token: what the lexicons and word lists say about it.
+    pub feats: Vec<words::Feat>,
+    /// Per token: the mentions at it, once all mentions are found.
+    pub index: Option<MentionIndex>,
+}
+
+/// The mentions of a sentence by token, for the relation and statement
+/// rules that ask "which mention is here" of nearly every token.
+#[derive(Debug, Clone)]
+pub(crate) struct MentionIndex {
+    /// Per token, and one slot past the last: the first mention (in
+    /// `Sent::mentions` order) covering it, starting at it, and ending
+    /// right before it.
+    slots: Vec<[u32; 3]>,
+}
+
+impl MentionIndex {
+    const NONE: u32 = u32::MAX;
+    const AT: usize = 0;
+    const STARTING: usize = 1;
+    const ENDING: usize = 2;
+
+    fn new(sent: &Sent, mentions: &[Mention]) -> MentionIndex {
+        let n = sent.tokens.len();
+        let mut slots = vec![[Self::NONE; 3]; n + 1];
+        let mut set = |i: usize, which: usize, id: u32| {
+            if let Some(slot) = slots.get_mut(i).map(|x| &mut x[which])
+                && *slot == Self::NONE
+            {
+                *slot = id;
+            }
+        };
+        for &m in &sent.mentions {
+            let x = &mentions[m];
+            let id = m as u32;
+            for i in x.start..x.end.min(n) {
+                set(i, Self::AT, id);
+            }
+            if x.start < n {
+                set(x.start, Self::STARTING, id);
+            }
+            set(x.end, Self::ENDING, id);
+        }
+        MentionIndex { slots }
+    }
+
+    fn get(&self, i: usize, which: usize) -> Option<usize> {
+        self.slots.get(i).map(|x| x[which]).filter(|&m| m != Self::NONE).map(|m| m as usize)
+    }
 }
 
 /// How a mention refers to its actor(s).
@@ -207,18 +256,43 @@ impl<'a> Doc<'a> {
         self.sents[s].tokens.get(i).map_or("", |t| t.text(self.text))
     }
 
+    /// Features of token `i` of sentence `s` (those of an empty word past the end).
+    pub fn feat(&self, s: usize, i: usize) -> words::Feat {
+        self.sents[s].feats.get(i).copied().unwrap_or_default()
+    }
+
+    /// Senses of token `i` of sentence `s` as a verb: `lex.verb(word(s, i))`.
+    pub fn verb_at(&self, s: usize, i: usize) -> &'a [crate::lexicon::VerbSense] {
+        self.feat(s, i).verbs(self.lex)
+    }
+
+    /// Senses of token `i` of sentence `s` as an action noun: `lex.noun(word(s, i))`.
+    pub fn noun_at(&self, s: usize, i: usize) -> &'a [crate::lexicon::ActionNoun] {
+        let lex = self.lex;
+        self.sents[s].feats.get(i).and_then(|f| f.entry).map_or(&[], |e| &lex.entry(e).nouns)
+    }
+
     /// The mention covering token `i` of sentence `s`, if any.
     pub fn mention_at(&self, s: usize, i: usize) -> Option<usize> {
+        if let Some(ix) = &self.sents[s].index {
+            return ix.get(i, MentionIndex::AT);
+        }
         self.sents[s].mentions.iter().copied().find(|&m| self.mentions[m].start <= i && i < self.mentions[m].end)
     }
 
     /// The mention starting exactly at token `i` of sentence `s`.
     pub fn mention_starting(&self, s: usize, i: usize) -> Option<usize> {
+        if let Some(ix) = &self.sents[s].index {
+            return ix.get(i, MentionIndex::STARTING);
+        }
         self.sents[s].mentions.iter().copied().find(|&m| self.mentions[m].start == i)
     }
 
     /// The mention ending exactly before token `i` (exclusive end == i).
     pub fn mention_ending(&self, s: usize, i: usize) -> Option<usize> {
+        if let Some(ix) = &self.sents[s].index {
+            return ix.get(i, MentionIndex::ENDING);
+        }
         self.sents[s].mentions.iter().copied().find(|&m| self.mentions[m].end == i)
     }
 
@@ -270,7 +344,14 @@ pub fn extract(doc_id: &str, text: &str, lex: &Lexicon) -> Extraction {
         acronyms: std::collections::HashMap::new(),
         pending_roles: Vec::new(),
     };
+    for sent in &mut doc.sents {
+        sent.feats = sent.tokens.iter().map(|t| words::Feat::of(t.text(text), lex)).collect();
+    }
     mentions::find(&mut doc);
+    // Mentions are final from here on.
+    for sent in &mut doc.sents {
+        sent.index = Some(MentionIndex::new(sent, &doc.mentions));
+    }
     statements::find(&mut doc);
     relations::find(&mut doc);
     finish(doc_id, doc)

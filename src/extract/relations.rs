@@ -136,7 +136,7 @@ fn is_passive(doc: &Doc<'_>, s: usize, v: usize) -> bool {
 }
 
 fn verb(doc: &mut Doc<'_>, s: usize, v: usize, lo: usize, hi: usize) {
-    let senses = doc.lex.verb(doc.word(s, v));
+    let senses = doc.verb_at(s, v);
     if senses.is_empty() || !grammar::is_verb_position(doc, s, v) {
         return;
     }
@@ -401,43 +401,13 @@ fn coordinated_objects(doc: &Doc<'_>, s: usize, om: usize) -> Vec<usize> {
 /// Action nouns with a participant after their preposition.
 fn noun(doc: &mut Doc<'_>, s: usize, n: usize, lo: usize, hi: usize) {
     let w = doc.word(s, n);
-    if !w.chars().next().is_some_and(char::is_lowercase) || doc.mention_at(s, n).is_some() {
+    if !w.chars().next().is_some_and(char::is_lowercase) || doc.mention_at(s, n).is_some() || joint(doc, s, n, lo) {
         return;
     }
-    // "the joint Ethiopian Human Rights Commission and UN investigation":
-    // parties to a joint undertaking cooperate.
-    if let Some(last) = n.checked_sub(1).and_then(|e| doc.mention_ending(s, e))
-        && doc.mentions[last].kind != MentionKind::Modifier
-    {
-        let parties = coordinated(doc, s, last);
-        let first_start = (lo..n)
-            .find(|&i| {
-                doc.mention_starting(s, i).is_some_and(|m| doc.mentions[m].actors.iter().any(|a| parties.contains(a)))
-            })
-            .unwrap_or(n);
-        let joint = first_start > lo
-            && (doc.word(s, first_start - 1) == "joint"
-                || (first_start > lo + 1
-                    && doc.word(s, first_start - 1) == "the"
-                    && doc.word(s, first_start - 2) == "joint"));
-        if joint && (2..=3).contains(&parties.len()) {
-            let vs = VerbSense {
-                lemma: "cooperate with".to_string(),
-                particle: Vec::new(),
-                cameo: "06".to_string(),
-                class: VerbClass::Interaction,
-                symmetric: true,
-                negative: false,
-            };
-            for (i, &a) in parties.iter().enumerate() {
-                for &b in &parties[i + 1..] {
-                    emit(doc, s, &[a], &[b], &vs, false, true);
-                }
-            }
-            return;
-        }
+    if doc.noun_at(s, n).is_empty() {
+        return;
     }
-    let senses = doc.lex.noun(w).to_vec();
+    let senses = doc.noun_at(s, n).to_vec();
     // "Temer faces an investigation by the Supreme Court": the agent comes
     // after "by", the patient is the subject of "face".
     if let Some(sense) = senses.first()
@@ -717,6 +687,43 @@ fn stance_subject(doc: &Doc<'_>, s: usize, n: usize, lo: usize) -> Option<Vec<us
         }
     }
     None
+}
+
+/// "the joint Ethiopian Human Rights Commission and UN investigation":
+/// parties to a joint undertaking cooperate. Returns whether it applied.
+fn joint(doc: &mut Doc<'_>, s: usize, n: usize, lo: usize) -> bool {
+    if let Some(last) = n.checked_sub(1).and_then(|e| doc.mention_ending(s, e))
+        && doc.mentions[last].kind != MentionKind::Modifier
+    {
+        let parties = coordinated(doc, s, last);
+        let first_start = (lo..n)
+            .find(|&i| {
+                doc.mention_starting(s, i).is_some_and(|m| doc.mentions[m].actors.iter().any(|a| parties.contains(a)))
+            })
+            .unwrap_or(n);
+        let joint = first_start > lo
+            && (doc.word(s, first_start - 1) == "joint"
+                || (first_start > lo + 1
+                    && doc.word(s, first_start - 1) == "the"
+                    && doc.word(s, first_start - 2) == "joint"));
+        if joint && (2..=3).contains(&parties.len()) {
+            let vs = VerbSense {
+                lemma: "cooperate with".to_string(),
+                particle: Vec::new(),
+                cameo: "06".to_string(),
+                class: VerbClass::Interaction,
+                symmetric: true,
+                negative: false,
+            };
+            for (i, &a) in parties.iter().enumerate() {
+                for &b in &parties[i + 1..] {
+                    emit(doc, s, &[a], &[b], &vs, false, true);
+                }
+            }
+            return true;
+        }
+    }
+    false
 }
 
 /// Verbs that only carry an event noun ("held talks", "had a meeting").

@@ -237,7 +237,7 @@ fn content_end(doc: &Doc<'_>, s: usize, mut hi: usize) -> usize {
 
 /// The speech sense of the word at `v`, if it is one.
 fn speech_sense<'l>(doc: &Doc<'l>, s: usize, v: usize) -> Option<(&'l crate::lexicon::VerbSense, usize)> {
-    let senses = doc.lex.verb(doc.word(s, v));
+    let senses = doc.verb_at(s, v);
     let (sense, end) = pick_sense(doc, s, v, senses)?;
     if sense.class == VerbClass::Interaction {
         // The interaction sense was picked by its particle; a bare speech sense may still fit.
@@ -441,7 +441,7 @@ fn quote_start(doc: &Doc<'_>, s: usize, lo: usize) -> (usize, usize) {
 /// "X [aux] VERB [ADDRESSEE] [that|:] CONTENT", anywhere in `[lo, hi)`.
 fn leading(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize, depth: usize) -> bool {
     for v in lo..hi {
-        if !grammar::is_verb_position(doc, s, v) {
+        if doc.verb_at(s, v).is_empty() || !grammar::is_verb_position(doc, s, v) {
             continue;
         }
         let Some((sense, vend)) = speech_sense(doc, s, v) else { continue };

@@ -450,12 +450,6 @@ pub static AUXILIARY_SET: WordSet = WordSet::new(AUXILIARIES);
 pub static DETERMINER_SET: WordSet = WordSet::new(DETERMINERS);
 /// [`CALENDAR`] as a set.
 pub static CALENDAR_SET: WordSet = WordSet::new(CALENDAR);
-/// [`COMMON_CAPITALIZED`] as a set.
-pub static COMMON_CAPITALIZED_SET: WordSet = WordSet::new(COMMON_CAPITALIZED);
-/// [`NOT_PERSON`] as a set.
-pub static NOT_PERSON_SET: WordSet = WordSet::new(NOT_PERSON);
-/// [`ORG_HEADS`] as a set.
-pub static ORG_HEAD_SET: WordSet = WordSet::new(ORG_HEADS);
 
 /// True for `w` in `list`, ignoring ASCII case.
 ///
@@ -491,6 +485,202 @@ pub fn is_verb_form(lex: &crate::lexicon::Lexicon, w: &str) -> bool {
 /// "doesn't", "won’t": a negated auxiliary in one token.
 pub fn is_negative_contraction(w: &str) -> bool {
     w.ends_with("n't") || w.ends_with("n’t")
+}
+
+/// The closed word lists a word belongs to, one bit per list, for the lists
+/// the rules ask about nearly every token.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Lists(u32);
+
+impl Lists {
+    /// [`DETERMINERS`].
+    pub const DETERMINER: Lists = Lists(1 << 0);
+    /// [`AUXILIARIES`].
+    pub const AUXILIARY: Lists = Lists(1 << 1);
+    /// [`NEGATIONS`].
+    pub const NEGATION: Lists = Lists(1 << 2);
+    /// [`CALENDAR`].
+    pub const CALENDAR: Lists = Lists(1 << 3);
+    /// [`COMMON_CAPITALIZED`].
+    pub const COMMON_CAPITALIZED: Lists = Lists(1 << 4);
+    /// [`NAME_PARTICLES`].
+    pub const NAME_PARTICLE: Lists = Lists(1 << 5);
+    /// [`ORG_HEADS`].
+    pub const ORG_HEAD: Lists = Lists(1 << 6);
+    /// [`NOT_PERSON`].
+    pub const NOT_PERSON: Lists = Lists(1 << 7);
+    /// Words that may open a mention in lowercase (`mentions::REFERENCE_STARTS`).
+    pub const REFERENCE_START: Lists = Lists(1 << 8);
+    /// Region adjectives (`mentions::REGION_ADJECTIVES`).
+    pub const REGION_ADJECTIVE: Lists = Lists(1 << 9);
+    /// Words that never continue a compound noun (`mentions::FUNCTION_WORDS`).
+    pub const FUNCTION_WORD: Lists = Lists(1 << 10);
+    /// Legal suffixes of company names (`mentions::COMPANY_SUFFIXES`).
+    pub const COMPANY_SUFFIX: Lists = Lists(1 << 11);
+    /// Modifiers between an affiliation and a group (`mentions::GROUP_MODIFIERS`).
+    pub const GROUP_MODIFIER: Lists = Lists(1 << 12);
+    /// Adjectives of unnamed officials (`mentions::OFFICIAL_ADJECTIVES`).
+    pub const OFFICIAL_ADJECTIVE: Lists = Lists(1 << 13);
+    /// Plural nouns for sets of countries (`mentions::COUNTRY_SETS`).
+    pub const COUNTRY_SET: Lists = Lists(1 << 14);
+    /// Words that open a group of the story's own country
+    /// (`mentions::DOMESTIC_MODIFIERS`, `mentions::CROWD_COUNTS`).
+    pub const DOMESTIC_START: Lists = Lists(1 << 15);
+
+    /// Whether any of the lists in `l` holds the word.
+    pub fn has(self, l: Lists) -> bool {
+        self.0 & l.0 != 0
+    }
+
+    /// Every list with its bit, for the lexicon to file the words under.
+    pub fn all() -> [(&'static [&'static str], Lists); 17] {
+        [
+            (DETERMINERS, Lists::DETERMINER),
+            (AUXILIARIES, Lists::AUXILIARY),
+            (NEGATIONS, Lists::NEGATION),
+            (CALENDAR, Lists::CALENDAR),
+            (COMMON_CAPITALIZED, Lists::COMMON_CAPITALIZED),
+            (NAME_PARTICLES, Lists::NAME_PARTICLE),
+            (ORG_HEADS, Lists::ORG_HEAD),
+            (NOT_PERSON, Lists::NOT_PERSON),
+            (super::mentions::REFERENCE_STARTS, Lists::REFERENCE_START),
+            (super::mentions::REGION_ADJECTIVES, Lists::REGION_ADJECTIVE),
+            (super::mentions::FUNCTION_WORDS, Lists::FUNCTION_WORD),
+            (super::mentions::COMPANY_SUFFIXES, Lists::COMPANY_SUFFIX),
+            (super::mentions::GROUP_MODIFIERS, Lists::GROUP_MODIFIER),
+            (super::mentions::OFFICIAL_ADJECTIVES, Lists::OFFICIAL_ADJECTIVE),
+            (super::mentions::COUNTRY_SETS, Lists::COUNTRY_SET),
+            (super::mentions::DOMESTIC_MODIFIERS, Lists::DOMESTIC_START),
+            (super::mentions::CROWD_COUNTS, Lists::DOMESTIC_START),
+        ]
+    }
+
+    /// The union of two sets of lists.
+    pub fn with(self, other: Lists) -> Lists {
+        Lists(self.0 | other.0)
+    }
+}
+
+/// What the rules ask about one token, read once when the sentence is split:
+/// its lexicon entry, its word lists and the shape of its first letter.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Feat {
+    /// The lexicon entry of the word, case-insensitively.
+    pub entry: Option<crate::lexicon::WordId>,
+    /// The word lists that hold it.
+    pub lists: Lists,
+    shape: u16,
+}
+
+impl Feat {
+    const LOWER: u16 = 1 << 0;
+    const UPPER: u16 = 1 << 1;
+    const NAME: u16 = 1 << 2;
+    const VERB: u16 = 1 << 3;
+    const NOUN: u16 = 1 << 4;
+    const GROUP: u16 = 1 << 5;
+    const TITLE: u16 = 1 << 6;
+    const TITLE_START: u16 = 1 << 7;
+
+    /// The flags that follow from a lexicon entry alone, stored in the
+    /// entry when the lexicon is built.
+    pub fn entry_flags(e: &crate::lexicon::WordEntry) -> u16 {
+        let mut shape = 0;
+        for (bit, on) in [
+            (Feat::VERB, !e.verbs.is_empty()),
+            (Feat::NOUN, !e.nouns.is_empty()),
+            (Feat::GROUP, e.group.is_some()),
+            (Feat::TITLE, e.title.is_some()),
+            (Feat::TITLE_START, e.title_words > 0),
+        ] {
+            if on {
+                shape |= bit;
+            }
+        }
+        shape
+    }
+
+    /// The features of token text `w`.
+    pub fn of(w: &str, lex: &crate::lexicon::Lexicon) -> Feat {
+        let entry = lex.lookup(w);
+        let ascii = w.is_ascii();
+        let (mut shape, mut lists) = entry.map_or((0, Lists::default()), |e| {
+            let e = lex.entry(e);
+            (e.flags, e.lists)
+        });
+        // Word lists ignore ASCII case only, as `is_in` does; for ASCII words
+        // that is the lexicon's (Unicode) lowercase too.
+        if !ascii {
+            lists = lex.lookup_ascii(w).map(|e| lex.entry(e).lists).unwrap_or_default();
+        }
+        let (lower, upper) = match w.as_bytes().first() {
+            Some(b) if b.is_ascii() => (b.is_ascii_lowercase(), b.is_ascii_uppercase()),
+            Some(_) => w.chars().next().map_or((false, false), |c| (c.is_lowercase(), c.is_uppercase())),
+            None => (false, false),
+        };
+        if lower {
+            shape |= Feat::LOWER;
+        }
+        if upper {
+            shape |= Feat::UPPER;
+        }
+        // Whether the word can be part of a person's name.
+        let name = upper
+            && w.chars().any(char::is_alphabetic)
+            && !lists.has(Lists::CALENDAR)
+            && !lists.has(Lists::COMMON_CAPITALIZED)
+            && !lists.has(Lists::NOT_PERSON)
+            && !lists.has(Lists::ORG_HEAD)
+            && shape & Feat::TITLE == 0
+            && !(w.len() > 1 && w.chars().all(|c| c.is_uppercase() || c == '.') && w.len() <= 5 && w.contains('.'));
+        if name {
+            shape |= Feat::NAME;
+        }
+        Feat { entry, lists, shape }
+    }
+
+    /// Senses of the word as a verb: `lex.verb(word)`.
+    pub fn verbs<'l>(&self, lex: &'l crate::lexicon::Lexicon) -> &'l [crate::lexicon::VerbSense] {
+        self.entry.map_or(&[], |e| &lex.entry(e).verbs)
+    }
+
+    /// Whether a list of `l` holds the word.
+    pub fn is(&self, l: Lists) -> bool {
+        self.lists.has(l)
+    }
+    /// The first letter is lowercase.
+    pub fn lower(&self) -> bool {
+        self.shape & Feat::LOWER != 0
+    }
+    /// The first letter is uppercase.
+    pub fn upper(&self) -> bool {
+        self.shape & Feat::UPPER != 0
+    }
+    /// The word can be part of a person's name: capitalised, and no
+    /// calendar, common, event, organisation-head or title word.
+    pub fn name(&self) -> bool {
+        self.shape & Feat::NAME != 0
+    }
+    /// The word is a known verb form.
+    pub fn verb(&self) -> bool {
+        self.shape & Feat::VERB != 0
+    }
+    /// The word is a known action noun.
+    pub fn noun(&self) -> bool {
+        self.shape & Feat::NOUN != 0
+    }
+    /// The word is a group head noun.
+    pub fn group(&self) -> bool {
+        self.shape & Feat::GROUP != 0
+    }
+    /// The word alone is a title.
+    pub fn title(&self) -> bool {
+        self.shape & Feat::TITLE != 0
+    }
+    /// Some title starts with the word.
+    pub fn title_start(&self) -> bool {
+        self.shape & Feat::TITLE_START != 0
+    }
 }
 
 /// True for words ending in -ly (adverbs) that may sit between subject and verb.
