@@ -1538,6 +1538,12 @@ fn followers_of_person(doc: &mut Doc<'_>, s: usize, words: &[&str], i: usize) ->
     let the = words[i].eq_ignore_ascii_case("the");
     let k = if the { i + 1 } else { i };
     let w = *words.get(k)?;
+    // Cheap test first: the word after the name (or its "'s") must be one of ours.
+    const FOLLOWERS: &[&str] = &["supporters", "loyalists", "followers", "camp", "campaign"];
+    let follows = |j: usize| words.get(j).is_some_and(|x| is_in(FOLLOWERS, x));
+    if !(follows(k + 1) || (matches!(words.get(k + 1).copied(), Some("'s" | "’s")) && follows(k + 2))) {
+        return None;
+    }
     let (person, label, mut n) = if !the && matches!(w, "his" | "her" | "His" | "Her") {
         let p = resolve_pronoun(doc, s, k, words::pronoun_gender(w), false)?;
         (p, surname(&doc.actors[p].name).to_string(), k + 1)

@@ -121,7 +121,11 @@ pub(super) fn find(doc: &mut Doc<'_>) {
 /// to an actor is a phone call, read as a relation).
 fn calling(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize) {
     for v in lo..hi {
-        if !matches!(doc.word(s, v), "call" | "calls" | "called" | "calling") || !grammar::is_verb_position(doc, s, v) {
+        let w = doc.word(s, v);
+        if !w.starts_with("call")
+            || !matches!(w, "call" | "calls" | "called" | "calling")
+            || !grammar::is_verb_position(doc, s, v)
+        {
             continue;
         }
         if !is_in(&["the", "this", "that", "these", "those", "it", "its", "their", "his", "her"], doc.word(s, v + 1))
@@ -174,6 +178,10 @@ const REPORT_NOUNS: &[(&str, &str)] = &[
 /// "by", said what the that-clause says.
 fn noun_report(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize) {
     for n in lo..hi {
+        // Rare words first: most tokens are followed by neither.
+        if !matches!(doc.word(s, n + 1), "that" | "by") {
+            continue;
+        }
         let Some(&(_, verb)) = REPORT_NOUNS.iter().find(|(w, _)| *w == doc.word(s, n)) else { continue };
         let by = (doc.word(s, n + 1) == "by").then(|| doc.mention_starting(s, n + 2)).flatten();
         let that = match by {
