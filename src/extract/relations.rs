@@ -458,20 +458,9 @@ fn noun(doc: &mut Doc<'_>, s: usize, n: usize, lo: usize, hi: usize) {
         let mut pair = first.map(|m| coordinated_objects(doc, s, m)).unwrap_or_default();
         pair.dedup();
         if (2..=3).contains(&pair.len()) {
-            let vs = VerbSense {
-                lemma: sense.predicate.clone(),
-                particle: Vec::new(),
-                cameo: intent_code(doc, s, lo, n, &sense.cameo),
-                class: VerbClass::Interaction,
-                symmetric: true,
-                negative: false,
-            };
+            let cameo = intent_code(doc, s, lo, n, &sense.cameo);
             let neg = negated_between(doc, s, n.saturating_sub(4).max(lo), n);
-            for (i, &a) in pair.iter().enumerate() {
-                for &c in &pair[i + 1..] {
-                    emit(doc, s, &[a], &[c], &vs, neg, true);
-                }
-            }
+            mutual(doc, s, &pair, &sense.predicate, cameo, neg);
             return;
         }
     }
@@ -517,20 +506,9 @@ fn noun(doc: &mut Doc<'_>, s: usize, n: usize, lo: usize, hi: usize) {
         if !sense.particles.contains(&p)
             && let Some((subs, _)) = clause_subject(doc, s, n, lo, hi).filter(|(v, _)| v.len() > 1)
         {
-            let vs = VerbSense {
-                lemma: sense.predicate.clone(),
-                particle: Vec::new(),
-                cameo: intent_code(doc, s, lo, n, &sense.cameo),
-                class: VerbClass::Interaction,
-                symmetric: true,
-                negative: false,
-            };
+            let cameo = intent_code(doc, s, lo, n, &sense.cameo);
             let neg = negated_between(doc, s, n.saturating_sub(4).max(lo), n);
-            for (i, &a) in subs.iter().enumerate() {
-                for &b in &subs[i + 1..] {
-                    emit(doc, s, &[a], &[b], &vs, neg, true);
-                }
-            }
+            mutual(doc, s, &subs, &sense.predicate, cameo, neg);
             return;
         }
     }
@@ -707,19 +685,7 @@ fn joint(doc: &mut Doc<'_>, s: usize, n: usize, lo: usize) -> bool {
                     && doc.word(s, first_start - 1) == "the"
                     && doc.word(s, first_start - 2) == "joint"));
         if joint && (2..=3).contains(&parties.len()) {
-            let vs = VerbSense {
-                lemma: "cooperate with".to_string(),
-                particle: Vec::new(),
-                cameo: "06".to_string(),
-                class: VerbClass::Interaction,
-                symmetric: true,
-                negative: false,
-            };
-            for (i, &a) in parties.iter().enumerate() {
-                for &b in &parties[i + 1..] {
-                    emit(doc, s, &[a], &[b], &vs, false, true);
-                }
-            }
+            mutual(doc, s, &parties, "cooperate with", "06".to_string(), false);
             return true;
         }
     }
@@ -1012,6 +978,23 @@ fn intent_code(doc: &Doc<'_>, s: usize, from: usize, to: usize, cameo: &str) -> 
         is_in(INTENT, w) && !(r == "04" && is_in(&["will", "would", "shall", "'ll", "going"], w))
     });
     if cooperative && intent { "03".to_string() } else { r }
+}
+
+/// One symmetric relation per pair of `parties` ("X and Y held talks").
+fn mutual(doc: &mut Doc<'_>, s: usize, parties: &[usize], predicate: &str, cameo: String, negated: bool) {
+    let vs = VerbSense {
+        lemma: predicate.to_string(),
+        particle: Vec::new(),
+        cameo,
+        class: VerbClass::Interaction,
+        symmetric: true,
+        negative: false,
+    };
+    for (i, &a) in parties.iter().enumerate() {
+        for &b in &parties[i + 1..] {
+            emit(doc, s, &[a], &[b], &vs, negated, true);
+        }
+    }
 }
 
 /// Pushes one relation per (subject, object) pair.
