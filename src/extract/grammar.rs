@@ -370,10 +370,11 @@ pub(super) fn coordinated(doc: &Doc<'_>, s: usize, m: usize) -> Vec<usize> {
     loop {
         let mut k = start;
         // "and the PDP's Atiku Abubakar": a possessive affiliation before the item.
-        if k > 1 && matches!(doc.word(s, k - 1), "'s" | "’s") {
-            if let Some(p) = doc.mention_ending(s, k - 1) {
-                k = doc.mentions[p].start;
-            }
+        if k > 1
+            && matches!(doc.word(s, k - 1), "'s" | "’s")
+            && let Some(p) = doc.mention_ending(s, k - 1)
+        {
+            k = doc.mentions[p].start;
         }
         // "and technology giant Apple": up to two descriptor words.
         let mut d = 0;

@@ -619,7 +619,7 @@ pub(super) const CROWD_COUNTS: &[&str] = &["thousands", "hundreds"];
 fn domestic_group(doc: &mut Doc<'_>, s: usize, words: &[&str], i: usize) -> Option<usize> {
     let w = words[i];
     // "the opposition (movement)": the opposition group already named.
-    if w == "opposition" && !words.get(i + 1).is_some_and(|n| doc.lex.group(n).is_some()) {
+    if w == "opposition" && words.get(i + 1).is_none_or(|n| doc.lex.group(n).is_none()) {
         let country = doc.actors[main_country(doc)?].name.clone();
         let existing = doc.actors.iter().position(|a| {
             a.kind == ActorKind::Group
@@ -1007,7 +1007,7 @@ fn reference(
     // ministers": the organisation or group last named by its members.
     if lw == "the"
         && words.get(i + 1).is_some_and(|n| matches!(*n, "ministers" | "leaders" | "members" | "delegates"))
-        && !words.get(i + 2).is_some_and(|n| *n == "of")
+        && words.get(i + 2).is_none_or(|n| *n != "of")
     {
         let org = recent(doc, 1, |a| {
             matches!(a.kind, ActorKind::Organization | ActorKind::Group)
@@ -1044,12 +1044,13 @@ fn reference(
     }
     // "the country" (singular, not "the country's capital"): the country
     // last named.
-    if lw == "the" && words.get(i + 1).is_some_and(|n| *n == "country") && !words.get(i + 2).is_some_and(|n| *n == "of")
+    if lw == "the"
+        && words.get(i + 1).is_some_and(|n| *n == "country")
+        && words.get(i + 2).is_none_or(|n| *n != "of")
+        && let [c] = recent(doc, 1, |a| a.kind == ActorKind::Country).as_slice()
     {
-        if let [c] = recent(doc, 1, |a| a.kind == ActorKind::Country).as_slice() {
-            mention(doc, s, i, i + 2, vec![*c], MentionKind::Nominal);
-            return Some(i + 2);
-        }
+        mention(doc, s, i, i + 2, vec![*c], MentionKind::Nominal);
+        return Some(i + 2);
     }
     // "the government" with no country named: the country the story is
     // about, i.e. the one mentioned most so far.

@@ -211,7 +211,7 @@ fn noun_report(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize) {
 /// the paragraphs after it are X's statement.
 fn readout_header(doc: &mut Doc<'_>, s: usize, lo: usize) -> bool {
     let t = &doc.sents[s].tokens;
-    if !t.last().is_some_and(|x| x.text(doc.text) == ":") {
+    if t.last().is_none_or(|x| x.text(doc.text) != ":") {
         return false;
     }
     let Some(a) =
@@ -225,7 +225,7 @@ fn readout_header(doc: &mut Doc<'_>, s: usize, lo: usize) -> bool {
     let Some(first) = (s + 1..doc.sents.len()).find(|&x| doc.sents[x].paragraph != para) else { return false };
     // A readout runs to the end of the story, or to the next header.
     let last = (first..doc.sents.len())
-        .take_while(|&x| !doc.sents[x].headline && !doc.sents[x].tokens.last().is_some_and(|t| t.text(doc.text) == ":"))
+        .take_while(|&x| !doc.sents[x].headline && doc.sents[x].tokens.last().is_none_or(|t| t.text(doc.text) != ":"))
         .last()
         .unwrap_or(first);
     let span = doc.sents[first].span.start..doc.sents[last].span.end;
