@@ -422,14 +422,7 @@ fn noun(doc: &mut Doc<'_>, s: usize, n: usize, lo: usize, hi: usize) {
         if let Some(patient) =
             face.and_then(|f| grammar::clause_subject_of(doc, s, f, lo).or_else(|| subject_before(doc, s, f, lo)))
         {
-            let vs = VerbSense {
-                lemma: sense.predicate.clone(),
-                particle: Vec::new(),
-                cameo: sense.cameo.clone(),
-                class: VerbClass::Interaction,
-                symmetric: false,
-                negative: false,
-            };
+            let vs = act(sense.predicate.clone(), sense.cameo.clone(), false);
             let (subs, objs) = (doc.mentions[agent].actors.clone(), doc.mentions[patient].actors.clone());
             emit(doc, s, &subs, &objs, &vs, false, false);
             return;
@@ -488,14 +481,7 @@ fn noun(doc: &mut Doc<'_>, s: usize, n: usize, lo: usize, hi: usize) {
             .find(|&v| grammar::is_verb_position(doc, s, v) && words::is_verb_form(doc.lex, doc.word(s, v)))
         && let Some((came, _, _)) = subject(doc, s, v, lo)
     {
-        let vs = VerbSense {
-            lemma: sense.predicate.clone(),
-            particle: Vec::new(),
-            cameo: sense.cameo.clone(),
-            class: VerbClass::Interaction,
-            symmetric: false,
-            negative: false,
-        };
+        let vs = act(sense.predicate.clone(), sense.cameo.clone(), false);
         let subs = doc.mentions[asker.0].actors.clone();
         emit(doc, s, &subs, &came, &vs, false, false);
         return;
@@ -572,14 +558,7 @@ fn noun(doc: &mut Doc<'_>, s: usize, n: usize, lo: usize, hi: usize) {
         // "X reiterated Washington's commitment to Y", "X confirmed U.S.
         // support for Y": the one who voices the stance takes it too.
         let voiced = if possessor.or(by).or(modifier).is_some() { stance_subject(doc, s, n, lo) } else { None };
-        let vs = VerbSense {
-            lemma: predicate,
-            particle: Vec::new(),
-            cameo,
-            class: VerbClass::Interaction,
-            symmetric: sense.symmetric,
-            negative: false,
-        };
+        let vs = act(predicate, cameo, sense.symmetric);
         let neg = negated_between(doc, s, n.saturating_sub(4).max(lo), n);
         emit(doc, s, &subs, &objs, &vs, neg, sense.symmetric);
         if let Some(v) = &voiced {
@@ -980,16 +959,22 @@ fn intent_code(doc: &Doc<'_>, s: usize, from: usize, to: usize, cameo: &str) -> 
     if cooperative && intent { "03".to_string() } else { r }
 }
 
+/// The sense of an act named by a noun or a construction rather than a
+/// lexicon verb ("talks with" as "talk with").
+fn act(lemma: impl Into<String>, cameo: impl Into<String>, symmetric: bool) -> VerbSense {
+    VerbSense {
+        lemma: lemma.into(),
+        particle: Vec::new(),
+        cameo: cameo.into(),
+        class: VerbClass::Interaction,
+        symmetric,
+        negative: false,
+    }
+}
+
 /// One symmetric relation per pair of `parties` ("X and Y held talks").
 fn mutual(doc: &mut Doc<'_>, s: usize, parties: &[usize], predicate: &str, cameo: String, negated: bool) {
-    let vs = VerbSense {
-        lemma: predicate.to_string(),
-        particle: Vec::new(),
-        cameo,
-        class: VerbClass::Interaction,
-        symmetric: true,
-        negative: false,
-    };
+    let vs = act(predicate, cameo, true);
     for (i, &a) in parties.iter().enumerate() {
         for &b in &parties[i + 1..] {
             emit(doc, s, &[a], &[b], &vs, negated, true);
