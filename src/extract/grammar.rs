@@ -120,7 +120,14 @@ pub(super) fn subject_before(doc: &Doc<'_>, s: usize, v: usize, lo: usize) -> Op
     if doc.word(s, j - 1) == ","
         && let Some(m) = doc.mention_ending(s, j - 1)
     {
-        let st = doc.mentions[m].start;
+        let mut st = doc.mentions[m].start;
+        // "Apple's lawyer, Bruce Sewell, said": the possessor opens the phrase.
+        if st > lo
+            && matches!(doc.word(s, st - 1), "'s" | "’s")
+            && let Some(p) = doc.mention_ending(s, st - 1)
+        {
+            st = doc.mentions[p].start;
+        }
         if doc.mentions[m].kind != MentionKind::Modifier
             && (st <= lo || matches!(doc.word(s, st - 1), "," | "\"" | "\u{201C}" | "\u{201D}"))
         {

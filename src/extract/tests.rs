@@ -755,3 +755,9 @@ fn a_negated_speech_verb_states_nothing_and_a_boycott_stays_material() {
     let e = ex("Taiwan boycotted the Asian Development Bank meeting.");
     assert!(e.relations.iter().all(|r| r.cameo != "11"), "{:?}", rels(&e));
 }
+
+#[test]
+fn an_apposition_after_a_possessive_role_is_the_speaker() {
+    let e = ex("Talks Stall\n\nPeru's lawyer, Ana Soto, said the plan would fail.");
+    assert_eq!(statement(&e, "Ana Soto").content, "the plan would fail");
+}
