@@ -96,12 +96,19 @@ pub(super) fn subject_before(doc: &Doc<'_>, s: usize, v: usize, lo: usize) -> Op
         }
         return None;
     }
-    // Relative clauses: "the officials who came to Venezuela".
-    if j >= 2
-        && is_in(&["who", "which", "that"], doc.word(s, j - 1))
-        && let Some(m) = doc.mention_ending(s, j - 1)
-    {
-        return Some(m);
+    // Relative clauses: "the officials who came to Venezuela", and with a
+    // comma "the United States, which had urged".
+    if j >= 2 && is_in(&["who", "which", "that"], doc.word(s, j - 1)) {
+        if let Some(m) = doc.mention_ending(s, j - 1) {
+            return Some(m);
+        }
+        if j >= 3
+            && doc.word(s, j - 2) == ","
+            && doc.word(s, j - 1) != "that"
+            && let Some(m) = doc.mention_ending(s, j - 2).filter(|&m| doc.mentions[m].kind != MentionKind::Modifier)
+        {
+            return Some(m);
+        }
     }
     // "PRC ships interfered", "Russian jets bombed": the country acts through
     // the things it sends.

@@ -761,3 +761,9 @@ fn an_apposition_after_a_possessive_role_is_the_speaker() {
     let e = ex("Talks Stall\n\nPeru's lawyer, Ana Soto, said the plan would fail.");
     assert_eq!(statement(&e, "Ana Soto").content, "the plan would fail");
 }
+
+#[test]
+fn a_non_restrictive_relative_clause_takes_the_named_antecedent() {
+    let e = ex("Talks Stall\n\nBolivia criticized Chile, which had urged a continuation of sanctions on Peru.");
+    assert!(e.statements.iter().any(|s| s.speaker == "Chile"), "{:?}", e.statements);
+}
