@@ -258,7 +258,7 @@ pub struct Store {
     path: PathBuf,
     /// Actor ids by (name, kind): actors are never deleted, so an id once
     /// seen stays valid (cleared when a batch rolls back).
-    actor_ids: rustc_hash::FxHashMap<(String, ActorKind), i64>,
+    actor_ids: ActorCache,
     /// Persons by surname, loaded on the first write and again whenever
     /// another connection has changed the database (dropped on rollback).
     surnames: Option<Surnames>,
@@ -485,7 +485,7 @@ impl Store {
             Ok(surnames) => self.surnames = Some(surnames),
             Err(e) => {
                 // Ids inserted by the rolled-back transaction do not exist.
-                self.actor_ids.clear();
+                self.actor_ids = ActorCache::default();
                 return Err(e);
             }
         }
@@ -751,12 +751,21 @@ impl Store {
 }
 
 /// Writes one document inside an open transaction (see [`Store::write_batch`]).
+/// Actor ids and stored aliases the writer already knows, so that the
+/// actors and aliases of each document cost no query when seen before.
+/// Emptied when a batch rolls back (its ids no longer exist).
+#[derive(Debug, Default)]
+struct ActorCache {
+    ids: rustc_hash::FxHashMap<(String, ActorKind), i64>,
+    aliases: rustc_hash::FxHashSet<(i64, String)>,
+}
+
 fn write_document(
     tx: &rusqlite::Transaction<'_>,
     path: &Path,
     doc: &Document,
     ex: &Extraction,
-    actor_ids: &mut rustc_hash::FxHashMap<(String, ActorKind), i64>,
+    actor_ids: &mut ActorCache,
     surnames: &mut Surnames,
 ) -> Result<Written> {
     let e = |err| sql_err(path, err);
@@ -793,7 +802,7 @@ fn write_document(
         for a in &ex.actors {
             let kind = a.kind.as_str();
             let key = (a.name.clone(), a.kind);
-            let mut id = match actor_ids.get(&key) {
+            let mut id = match actor_ids.ids.get(&key) {
                 Some(&id) => Some(id),
                 None => find.query_row(params![a.name, kind], |r| r.get::<_, i64>(0)).optional().map_err(e)?,
             };
@@ -818,14 +827,17 @@ fn write_document(
                 }
             };
             for al in &a.aliases {
-                alias.execute(params![id, al]).map_err(e)?;
+                // Known pairs are skipped: most aliases recur in every document.
+                if actor_ids.aliases.insert((id, al.clone())) {
+                    alias.execute(params![id, al]).map_err(e)?;
+                }
             }
             for sp in &a.mentions {
                 let surface = doc.text.get(sp.clone()).unwrap_or("");
                 mention.execute(params![doc_row, id, sp.start as i64, sp.end as i64, surface]).map_err(e)?;
             }
             ids.insert(a.name.as_str(), id);
-            actor_ids.insert(key, id);
+            actor_ids.ids.insert(key, id);
         }
     }
     let id_of = |name: &str| ids.get(name).copied();
