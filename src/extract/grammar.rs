@@ -107,6 +107,12 @@ pub(super) fn subject_before(doc: &Doc<'_>, s: usize, v: usize, lo: usize) -> Op
             && doc.word(s, j - 1) != "that"
             && let Some(m) = doc.mention_ending(s, j - 2).filter(|&m| doc.mentions[m].kind != MentionKind::Modifier)
         {
+            // "a mission to Tokyo, which refused": a place is no antecedent.
+            let st = doc.mentions[m].start;
+            let k = if st > lo && doc.word(s, st - 1) == "the" { st - 1 } else { st };
+            if k > lo && is_in(&["to", "in", "into", "from", "near", "inside", "across"], doc.word(s, k - 1)) {
+                return None;
+            }
             return Some(m);
         }
     }

@@ -767,3 +767,9 @@ fn a_non_restrictive_relative_clause_takes_the_named_antecedent() {
     let e = ex("Talks Stall\n\nBolivia criticized Chile, which had urged a continuation of sanctions on Peru.");
     assert!(e.statements.iter().any(|s| s.speaker == "Chile"), "{:?}", e.statements);
 }
+
+#[test]
+fn a_place_is_no_antecedent_of_a_relative_clause() {
+    let e = ex("Talks Stall\n\nIran sent a mission to Tokyo, which refused discounts to Chile.");
+    assert!(!e.relations.iter().any(|r| r.subject == "Japan"), "{:?}", rels(&e));
+}
