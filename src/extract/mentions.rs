@@ -1006,14 +1006,14 @@ fn reference(
     // "the ministers", "the leaders" after "G8 leaders" or "NATO foreign
     // ministers": the organisation or group last named by its members.
     if lw == "the"
-        && words.get(i + 1).is_some_and(|n| matches!(*n, "ministers" | "leaders" | "members" | "delegates"))
+        && words.get(i + 1).is_some_and(|n| is_in(MEMBER_NOUNS, n))
         && words.get(i + 2).is_none_or(|n| *n != "of")
     {
         let org = recent(doc, 1, |a| {
             matches!(a.kind, ActorKind::Organization | ActorKind::Group)
-                && std::iter::once(&a.name).chain(&a.aliases).any(|x| {
-                    x.rsplit(' ').next().is_some_and(|h| matches!(h, "ministers" | "leaders" | "members" | "delegates"))
-                })
+                && std::iter::once(&a.name)
+                    .chain(&a.aliases)
+                    .any(|x| x.rsplit(' ').next().is_some_and(|h| is_in(MEMBER_NOUNS, h)))
         });
         if let [o] = org.as_slice() {
             mention(doc, s, i, i + 2, vec![*o], MentionKind::Nominal);
@@ -1189,6 +1189,12 @@ fn reference(
     }
     None
 }
+
+/// Plural nouns by which the members of an organisation or group named
+/// before are referred to again ("G8 leaders ... the leaders", "FARC rebels
+/// ... the rebels").
+const MEMBER_NOUNS: &[&str] =
+    &["ministers", "leaders", "members", "delegates", "rebels", "militants", "insurgents", "guerrillas", "fighters"];
 
 /// Head nouns by which an organisation is referred to again ("the ministry").
 const ORGANIZATION_HEADS: &[&str] = &[

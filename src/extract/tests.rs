@@ -773,3 +773,9 @@ fn a_place_is_no_antecedent_of_a_relative_clause() {
     let e = ex("Talks Stall\n\nIran sent a mission to Tokyo, which refused discounts to Chile.");
     assert!(!e.relations.iter().any(|r| r.subject == "Japan"), "{:?}", rels(&e));
 }
+
+#[test]
+fn the_rebels_are_the_rebel_organisation_named_before() {
+    let e = ex("Talks\n\nColombia's FARC rebels hold three hostages. The rebels said they would free them.");
+    assert!(e.statements.iter().any(|s| s.speaker == "Revolutionary Armed Forces of Colombia"), "{:?}", e.statements);
+}
