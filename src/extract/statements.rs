@@ -102,6 +102,7 @@ const ADDRESSING: &[&str] = &[
 pub(super) fn find(doc: &mut Doc<'_>) {
     for s in 0..doc.sents.len() {
         if doc.sents[s].headline {
+            headline_report(doc, s);
             continue;
         }
         let lo = doc.sents[s].first;
@@ -144,6 +145,27 @@ fn calling(doc: &mut Doc<'_>, s: usize, lo: usize, hi: usize) {
         if c1 > c0 + 2 {
             push(doc, s, speaker, "call", None, c0, c1);
         }
+    }
+}
+
+/// A title-case headline of the form "X Says ...", "X Warns ...": a
+/// speaker named right before a speech verb, the rest is what was said.
+fn headline_report(doc: &mut Doc<'_>, s: usize) {
+    let n = content_end(doc, s, doc.sents[s].tokens.len());
+    for v in doc.sents[s].first + 1..n {
+        let w = doc.word(s, v).to_ascii_lowercase();
+        if !is_in(&["say", "says", "said", "warn", "warns", "urge", "urges", "vow", "vows", "deny", "denies"], &w) {
+            continue;
+        }
+        let Some(m) = doc.mention_ending(s, v) else { continue };
+        let Some(&speaker) = doc.mentions[m].actors.first().filter(|_| doc.mentions[m].actors.len() == 1) else {
+            continue;
+        };
+        if n > v + 2 {
+            let verb = doc.lex.verb(&w).first().map_or(w.clone(), |x| x.lemma.clone());
+            push(doc, s, speaker, &verb, None, v + 1, n);
+        }
+        return;
     }
 }
 

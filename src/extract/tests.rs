@@ -779,3 +779,11 @@ fn the_rebels_are_the_rebel_organisation_named_before() {
     let e = ex("Talks\n\nColombia's FARC rebels hold three hostages. The rebels said they would free them.");
     assert!(e.statements.iter().any(|s| s.speaker == "Revolutionary Armed Forces of Colombia"), "{:?}", e.statements);
 }
+
+#[test]
+fn a_headline_speaker_and_speech_verb_report_the_rest() {
+    let e = ex("Chile Warns Peru Over New Tariffs\n\nChile said on Friday it would respond.");
+    let st = e.statements.iter().find(|s| s.verb == "warn").expect("headline statement");
+    assert_eq!(st.speaker, "Chile");
+    assert!(st.about.iter().any(|a| a == "Peru"), "{st:?}");
+}
