@@ -1117,7 +1117,9 @@ fn reference(
         return Some(pending_role(doc, s, i, h.end + 1, canonical, vec![c1, c2]));
     }
     // "the foreign ministers of India and Pakistan": the same, role first.
+    // Every "the" comes here: look for the "of" before building phrases.
     if lw == "the"
+        && (i + 2..(i + 2 + doc.lex.max_title_words()).min(words.len())).any(|k| words[k] == "of")
         && let Some((end, title)) = title_plural_at(doc, words, i + 1)
         && words.get(end) == Some(&"of")
         && let Some(h1) = hits.get(end + 1).copied().flatten()

@@ -651,6 +651,9 @@ fn stance_subject(doc: &Doc<'_>, s: usize, n: usize, lo: usize) -> Option<Vec<us
 fn joint(doc: &mut Doc<'_>, s: usize, n: usize, lo: usize) -> bool {
     if let Some(last) = n.checked_sub(1).and_then(|e| doc.mention_ending(s, e))
         && doc.mentions[last].kind != MentionKind::Modifier
+        // Runs for every word after a mention: look for "joint" before
+        // collecting the coordinated parties.
+        && (lo..doc.mentions[last].start).any(|i| doc.word(s, i) == "joint")
     {
         let parties = coordinated(doc, s, last);
         let first_start = (lo..n)
