@@ -174,13 +174,23 @@ fn tokenize_into(text: &str, span: Span, tokens: &mut Vec<Token>) {
     let mut i = 0;
     while let Some(c) = at(i) {
         let after = i + c.len_utf8();
-        if c.is_whitespace() {
+        // ASCII is classified without the Unicode tables.
+        let (space, alphabetic) = if c.is_ascii() {
+            (matches!(c, ' ' | '\t' | '\n' | '\x0B' | '\x0C' | '\r'), c.is_ascii_alphabetic())
+        } else {
+            (c.is_whitespace(), c.is_alphabetic())
+        };
+        if space {
             i = after;
             continue;
         }
-        if c.is_alphabetic() {
+        if alphabetic {
             let mut j = after;
             loop {
+                // Runs of ASCII letters and digits, most of any word, need no decoding.
+                while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+                    j += 1;
+                }
                 match at(j) {
                     Some(c2) if c2.is_alphanumeric() => j += c2.len_utf8(),
                     // Inner apostrophe (don't, O'Brien) but not the possessive 's.
@@ -274,12 +284,14 @@ fn split_sentences(text: &str, tokens: &[Token], index: usize) -> Vec<Sentence> 
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
-        let tt = t.text(text);
-        let terminal = matches!(tt, "." | "!" | "?")
-            || (t.kind == TokenKind::Word
-                && tt.ends_with('.')
-                && tt.len() > 2
-                && ends_abbreviation_sentence(text, tokens, i));
+        // Only a period, `!`, `?` or a dotted word ends a sentence: test the
+        // last byte before slicing the text.
+        let last = text.as_bytes().get(t.end.wrapping_sub(1)).copied();
+        let terminal = match t.kind {
+            TokenKind::Punct => matches!(last, Some(b'.' | b'!' | b'?')),
+            TokenKind::Word => last == Some(b'.') && t.end - t.start > 2 && ends_abbreviation_sentence(text, tokens, i),
+            _ => false,
+        };
         // A line break inside a paragraph ends a sentence when the line has no
         // final punctuation and the next starts a new line-sized unit (lists, bylines).
         if terminal {

@@ -87,7 +87,8 @@ const NEGATING: &[&str] =
 /// Finds relations in every story sentence.
 pub(super) fn find(doc: &mut Doc<'_>) {
     for s in 0..doc.sents.len() {
-        if doc.sents[s].headline {
+        // A relation needs a party mentioned in the sentence itself.
+        if doc.sents[s].headline || doc.sents[s].mentions.is_empty() {
             continue;
         }
         let lo = doc.sents[s].first;
@@ -144,7 +145,6 @@ fn verb(doc: &mut Doc<'_>, s: usize, v: usize, lo: usize, hi: usize) {
     if sense.class == VerbClass::Speech {
         return;
     }
-    let sense = sense.clone();
     // Passive: "Y was condemned by X".
     if is_passive(doc, s, v) {
         let Some(patient) = subject_before(doc, s, v, lo) else { return };
@@ -182,7 +182,7 @@ fn verb(doc: &mut Doc<'_>, s: usize, v: usize, lo: usize, hi: usize) {
     if is_directed(doc, s, sub_start, lo) || is_conditional(doc, s, sub_start, lo) {
         return;
     }
-    let mut sense = sense;
+    let mut sense = sense.clone();
     sense.cameo = intent_code(doc, s, sub_start, v, &sense.cameo);
     // "told journalists the government will ...": the one told comes right
     // after the verb; a later actor is the subject of what was said.
@@ -407,7 +407,7 @@ fn noun(doc: &mut Doc<'_>, s: usize, n: usize, lo: usize, hi: usize) {
     if doc.noun_at(s, n).is_empty() {
         return;
     }
-    let senses = doc.noun_at(s, n).to_vec();
+    let senses = doc.noun_at(s, n);
     // "Temer faces an investigation by the Supreme Court": the agent comes
     // after "by", the patient is the subject of "face".
     if let Some(sense) = senses.first()

@@ -101,6 +101,10 @@ const ADDRESSING: &[&str] = &[
 /// Finds statements in every story sentence.
 pub(super) fn find(doc: &mut Doc<'_>) {
     for s in 0..doc.sents.len() {
+        // Every pattern below needs a speaker mentioned in the sentence itself.
+        if doc.sents[s].mentions.is_empty() {
+            continue;
+        }
         if doc.sents[s].headline {
             headline_report(doc, s);
             continue;
