@@ -225,24 +225,43 @@ impl std::hash::Hasher for KeyHasher {
 impl WordIndex {
     /// The bytes of a key shorter than 16 bytes, zero-padded, with the
     /// length in the last byte (so "a" and "a\0" differ).
-    fn pack(b: &[u8]) -> [u8; 16] {
-        let mut key = [0u8; 16];
-        key[..b.len()].copy_from_slice(b);
-        key[15] = b.len() as u8;
-        key
+    fn pack(b: &[u8]) -> u128 {
+        let n = b.len();
+        debug_assert!(n < 16);
+        // Two overlapping loads cover the word; bytes they share are equal,
+        // so OR-ing them in place is exact and costs no byte loop.
+        let bytes = match n {
+            8.. => {
+                let head = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+                let tail = u64::from_le_bytes([
+                    b[n - 8],
+                    b[n - 7],
+                    b[n - 6],
+                    b[n - 5],
+                    b[n - 4],
+                    b[n - 3],
+                    b[n - 2],
+                    b[n - 1],
+                ]);
+                u128::from(head) | u128::from(tail) << (8 * (n - 8))
+            }
+            4.. => {
+                let head = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+                let tail = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]);
+                u128::from(head) | u128::from(tail) << (8 * (n - 4))
+            }
+            _ => b.iter().rev().fold(0u128, |k, &x| k << 8 | u128::from(x)),
+        };
+        bytes | (n as u128) << 120
     }
 
     fn get(&self, b: &[u8]) -> Option<WordId> {
-        if b.len() < 16 {
-            self.short.get(&u128::from_le_bytes(Self::pack(b))).copied()
-        } else {
-            self.long.get(b).copied()
-        }
+        if b.len() < 16 { self.short.get(&Self::pack(b)).copied() } else { self.long.get(b).copied() }
     }
 
     fn get_or_insert(&mut self, b: &[u8], new: impl FnOnce() -> WordId) -> WordId {
         if b.len() < 16 {
-            *self.short.entry(u128::from_le_bytes(Self::pack(b))).or_insert_with(new)
+            *self.short.entry(Self::pack(b)).or_insert_with(new)
         } else {
             *self.long.entry(b.into()).or_insert_with(new)
         }
@@ -664,12 +683,7 @@ impl Lexicon {
     /// [`Lexicon::noun`] would each find, in one lookup.
     pub fn lookup(&self, word: &str) -> Option<WordId> {
         if word.len() < 16 && word.is_ascii() {
-            // Packed byte by byte: cheaper than a memcpy call for short words.
-            let mut key = (word.len() as u128) << 120;
-            for (i, &b) in word.as_bytes().iter().enumerate() {
-                key |= u128::from(b) << (8 * i);
-            }
-            return self.index.short.get(&ascii_lowercase(key)).copied();
+            return self.index.short.get(&ascii_lowercase(WordIndex::pack(word.as_bytes()))).copied();
         }
         with_lower(word, |w| self.index.get(w))
     }
@@ -750,11 +764,22 @@ mod tests {
     }
 
     #[test]
+    fn packed_keys_hold_each_byte_in_place_and_the_length_on_top() {
+        let word: Vec<u8> = (1..=15).collect();
+        for n in 0..16 {
+            let mut expected = [0u8; 16];
+            expected[..n].copy_from_slice(&word[..n]);
+            expected[15] = n as u8;
+            assert_eq!(WordIndex::pack(&word[..n]), u128::from_le_bytes(expected), "length {n}");
+        }
+    }
+
+    #[test]
     fn packed_lowercase_matches_ascii_lowercase() {
         for b in 0u8..0x80 {
             let word = [b; 15];
-            let packed = ascii_lowercase(u128::from_le_bytes(WordIndex::pack(&word)));
-            assert_eq!(packed, u128::from_le_bytes(WordIndex::pack(&word.to_ascii_lowercase())), "byte {b:#x}");
+            let packed = ascii_lowercase(WordIndex::pack(&word));
+            assert_eq!(packed, WordIndex::pack(&word.to_ascii_lowercase()), "byte {b:#x}");
         }
         let lex = Lexicon::builtin().unwrap();
         assert_eq!(lex.lookup("CONDEMNED"), lex.lookup("condemned"));

@@ -1740,7 +1740,7 @@ pub(super) const REFERENCE_STARTS: &[&str] = &[
 fn could_start_mention(f: &[Feat], hits: &[Option<Hit>], i: usize) -> bool {
     let x = f[i];
     hits[i].is_some()
-        || !x.lower()
+        || x.upper()
         || x.is(Lists::REFERENCE_START)
         || x.title_start()
         || x.group()
