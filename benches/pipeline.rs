@@ -13,6 +13,10 @@ use newsgraph::input::{self, Document, InputOptions};
 use newsgraph::lexicon::Lexicon;
 use newsgraph::store::Store;
 
+// The allocator of the `newsgraph` binary, so the stages are measured as they run there.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The articles to measure on: Reuters when available, else the seed article.
 fn corpus() -> Vec<Document> {
     let reuters = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/reuters21578.jsonl");

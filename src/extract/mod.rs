@@ -315,6 +315,11 @@ impl<'a> Doc<'a> {
     pub fn actors_in(&self, span: &Span) -> Vec<usize> {
         let mut out = Vec::new();
         for m in &self.mentions {
+            // Most mentions lie in other sentences: test the sentence first.
+            let sent = &self.sents[m.sent].span;
+            if sent.end <= span.start || sent.start >= span.end {
+                continue;
+            }
             let sp = self.token_span(m.sent, m.start, m.end);
             if sp.start >= span.start && sp.end <= span.end {
                 for &a in &m.actors {
