@@ -6,7 +6,7 @@ use clap::Parser;
 
 // Extraction makes many small, short-lived allocations (phrases, mention
 // lists, names) on every core at once; mimalloc serves them from per-thread
-// pages and measured 5-8% faster than the system allocator on Reuters.
+// pages: extraction of Reuters-21578 ran 6% faster than with glibc malloc.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
