@@ -2,17 +2,17 @@
 //! nouns, compiled into the binary from `data/lexicon/*.csv` and extendable
 //! at run time with user files of the same columns (`--lexicon FILE`).
 //!
-//! The gazetteer part (countries and organisations) is matched with one
-//! Aho-Corasick automaton, built once per [`Lexicon`].
+//! The gazetteer part (countries and organisations) is matched on tokens:
+//! each surface is filed under the lexicon entry of its first word, so the
+//! one lookup every token gets anyway also finds the surfaces it may start.
 
 pub mod pos;
 
 use rustc_hash::FxHashMap as HashMap;
 use std::path::PathBuf;
 
-use aho_corasick::{AhoCorasick, MatchKind};
-
 use crate::extract::ActorKind;
+use crate::text::Token;
 
 const COUNTRIES: &str = include_str!("../data/lexicon/countries.csv");
 const ORGANIZATIONS: &str = include_str!("../data/lexicon/organizations.csv");
@@ -45,9 +45,6 @@ pub enum LexiconError {
         /// What is wrong.
         message: String,
     },
-    /// The automaton could not be built.
-    #[error("cannot build the gazetteer: {0}")]
-    Automaton(#[from] aho_corasick::BuildError),
 }
 
 /// A country as the gazetteer knows it.
@@ -291,6 +288,38 @@ pub struct WordEntry {
     /// What the above says of a token spelled so, as the token features
     /// of the extraction rules keep it.
     pub(crate) flags: u16,
+    /// Gazetteer surfaces whose first token is this word in some case,
+    /// longest first: the first that matches is the leftmost-longest match.
+    pub(crate) gazetteer: Vec<Candidate>,
+}
+
+/// A gazetteer surface a word may start, with its first bytes at hand: most
+/// candidates of a common first word ("U.S.", "the", "Republic") differ from
+/// the text within 16 bytes, and are told apart without reading the surface.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Candidate {
+    /// The first 16 bytes of the surface, little-endian, zero-padded.
+    head: u128,
+    /// Ones over the bytes of `head` that are the surface's.
+    mask: u128,
+    /// Index into [`Lexicon::surfaces`].
+    surface: u32,
+}
+
+impl Candidate {
+    fn new(text: &str, surface: u32) -> Candidate {
+        let n = text.len().min(16);
+        let mut head = [0u8; 16];
+        head[..n].copy_from_slice(&text.as_bytes()[..n]);
+        let mask = if n == 16 { u128::MAX } else { (1u128 << (8 * n)) - 1 };
+        Candidate { head: u128::from_le_bytes(head), mask, surface }
+    }
+
+    /// Whether the surface may start at `head`, the 16 bytes of the text
+    /// from the token on with line breaks and tabs read as spaces.
+    fn may_match(&self, head: u128) -> bool {
+        head & self.mask == self.head
+    }
 }
 
 /// All lexicons, ready for matching.
@@ -299,9 +328,8 @@ pub struct Lexicon {
     pub countries: Vec<Country>,
     /// Organisations, in file order.
     pub organizations: Vec<Organization>,
-    /// Gazetteer surfaces, indexed by automaton pattern id.
+    /// Gazetteer surfaces, each text once (the last definition wins).
     pub surfaces: Vec<Surface>,
-    automaton: AhoCorasick,
     /// Every lowercase word or phrase a title, group, verb or noun is filed
     /// under: one hash lookup answers all four questions for a token.
     index: WordIndex,
@@ -522,9 +550,6 @@ impl Builder {
         let mut keep: Vec<usize> = seen.into_values().collect();
         keep.sort_unstable();
         let surfaces: Vec<Surface> = keep.into_iter().map(|i| self.surfaces[i].clone()).collect();
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(surfaces.iter().map(|s| s.text.as_str()))?;
         let max_title_words = self.titles.keys().map(|k| k.split_whitespace().count()).max().unwrap_or(1);
         let mut index = WordIndex::default();
         let mut entries: Vec<WordEntry> = Vec::new();
@@ -558,7 +583,29 @@ impl Builder {
                 e.lists = e.lists.with(bit);
             }
         }
+        // Filed under the key `Lexicon::lookup` computes for each spelling
+        // its first token may take in text, so that a token's feature
+        // lookup finds the surfaces it may start.
+        for (p, s) in surfaces.iter().enumerate() {
+            for first in first_tokens(&s.text) {
+                let id = with_lower(&first, |k| {
+                    index.get_or_insert(k, || {
+                        entries.push(WordEntry::default());
+                        WordId(entries.len() as u32 - 1)
+                    })
+                });
+                let list = &mut entries[id.0 as usize].gazetteer;
+                if list.last().is_none_or(|c| c.surface != p as u32) {
+                    list.push(Candidate::new(&s.text, p as u32));
+                }
+            }
+        }
         for e in &mut entries {
+            // Longest first, so the first match is the longest; two surfaces
+            // of one length that both matched would be one text.
+            e.gazetteer
+                .sort_unstable_by_key(|c| (std::cmp::Reverse(surfaces[c.surface as usize].text.len()), c.surface));
+            e.gazetteer.shrink_to_fit();
             e.flags = crate::extract::words::Feat::entry_flags(e);
         }
         let country_by_name = self.countries.iter().enumerate().map(|(i, c)| (c.name.to_lowercase(), i)).collect();
@@ -582,7 +629,6 @@ impl Builder {
             countries,
             organizations: self.organizations,
             surfaces,
-            automaton,
             index,
             entries,
             max_title_words,
@@ -591,6 +637,33 @@ impl Builder {
             given_names: self.given_names,
         })
     }
+}
+
+/// The spellings the first token of a gazetteer surface can take where the
+/// surface is written in text. The tokenizer looks past a dotted
+/// abbreviation to the next character ("U.S.And" reads "U.", "S", ".",
+/// "And") and before an apostrophe to the previous one ("Japan's"), so
+/// besides the surface alone, it is read with a letter after it and, when
+/// it starts with an apostrophe, after a word ending in `s`.
+fn first_tokens(surface: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(1);
+    let before: &[&str] = if surface.starts_with(['\'', '\u{2019}']) { &["", "s"] } else { &[""] };
+    let after: &[&str] = if surface.contains('.') { &["", "a"] } else { &[""] };
+    for pre in before {
+        for post in after {
+            let text: std::borrow::Cow<'_, str> =
+                if pre.is_empty() && post.is_empty() { surface.into() } else { format!("{pre}{surface}{post}").into() };
+            // No token starting where the surface does, or one running past
+            // its end: in such a context the surface matches nothing.
+            let first = crate::text::tokenize(&text, 0..text.len()).into_iter().find(|t| t.start >= pre.len());
+            if let Some(t) = first.filter(|t| t.start == pre.len() && t.end <= pre.len() + surface.len())
+                && !out.iter().any(|o| o == t.text(&text))
+            {
+                out.push(t.text(&text).to_string());
+            }
+        }
+    }
+    out
 }
 
 /// Calls `f` with the bytes of the lowercase form of `s`, allocating only
@@ -661,8 +734,69 @@ impl Lexicon {
     }
 
     /// Gazetteer matches in `text`: (byte span, surface index), leftmost-longest.
+    /// A match covers whole tokens ("Oman" is none in "Omani"), as in
+    /// extraction; a line break or tab between two words counts as a space.
     pub fn find_surfaces<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, usize, usize)> + 'a {
-        self.automaton.find_iter(text).map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+        let tokens = crate::text::tokenize(text, 0..text.len());
+        let mut i = 0;
+        std::iter::from_fn(move || {
+            while let Some(t) = tokens.get(i) {
+                if let Some((end, p)) = self.lookup(t.text(text)).and_then(|e| self.surface_at(text, &tokens, i, e)) {
+                    i = end;
+                    return Some((t.start, tokens[end - 1].end, p));
+                }
+                i += 1;
+            }
+            None
+        })
+    }
+
+    /// The longest gazetteer surface that `tokens[i..]` spell, given the
+    /// entry [`Lexicon::lookup`] found for token `i`: (end token, surface
+    /// index). The surface must equal the text from the start of token `i`
+    /// to the end of the last token, case and all, except that a line break,
+    /// carriage return or tab matches a space ("World\nBank").
+    pub(crate) fn surface_at(&self, text: &str, tokens: &[Token], i: usize, entry: WordId) -> Option<(usize, usize)> {
+        let bytes = text.as_bytes();
+        let t0 = tokens.get(i)?;
+        let first = bytes.get(t0.start..t0.end)?;
+        // The text's first bytes as a surface would spell them, to rule out
+        // most candidates with one comparison each.
+        let mut head = [0u8; 16];
+        for (h, &b) in head.iter_mut().zip(bytes.get(t0.start..).unwrap_or_default()) {
+            *h = if matches!(b, b'\n' | b'\r' | b'\t') { b' ' } else { b };
+        }
+        let head = u128::from_le_bytes(head);
+        'surfaces: for c in &self.entry(entry).gazetteer {
+            if !c.may_match(head) {
+                continue;
+            }
+            let p = c.surface;
+            let s = self.surfaces[p as usize].text.as_bytes();
+            if !s.starts_with(first) {
+                continue;
+            }
+            let (mut pos, mut j) = (first.len(), i);
+            while pos < s.len() {
+                let (Some(prev), Some(t)) = (tokens.get(j), tokens.get(j + 1)) else {
+                    continue 'surfaces;
+                };
+                j += 1;
+                let (Some(gap), Some(word)) = (bytes.get(prev.end..t.start), bytes.get(t.start..t.end)) else {
+                    continue 'surfaces;
+                };
+                let same_gap = s.get(pos..pos + gap.len()).is_some_and(|sg| {
+                    sg.iter().zip(gap).all(|(&a, &b)| a == b || (a == b' ' && matches!(b, b'\n' | b'\r' | b'\t')))
+                });
+                pos += gap.len();
+                if !same_gap || s.get(pos..pos + word.len()) != Some(word) {
+                    continue 'surfaces;
+                }
+                pos += word.len();
+            }
+            return Some((j + 1, p as usize));
+        }
+        None
     }
 
     /// The canonical name and kind a gazetteer target stands for.
@@ -798,6 +932,53 @@ mod tests {
         assert!(found.contains(&("U.S.", "United States")), "{found:?}");
     }
 
+    /// The gazetteer matches of `text` as (matched text, surface text).
+    fn surfaces_in<'a>(lex: &'a Lexicon, text: &'a str) -> Vec<(&'a str, &'a str)> {
+        lex.find_surfaces(text).map(|(s, e, p)| (&text[s..e], lex.surfaces[p].text.as_str())).collect()
+    }
+
+    #[test]
+    fn gazetteer_matches_whole_tokens_case_and_all() {
+        let lex = Lexicon::builtin().unwrap();
+        // A surface that begins a longer word is no match: the word is.
+        assert_eq!(
+            surfaces_in(&lex, "Omani and Omanis in Oman"),
+            [("Omani", "Omani"), ("Omanis", "Omanis"), ("Oman", "Oman")]
+        );
+        assert_eq!(surfaces_in(&lex, "the Romanian envoy"), [("Romanian", "Romanian")]);
+        assert!(surfaces_in(&lex, "world bank and OMAN").is_empty());
+        // Longest first.
+        assert_eq!(surfaces_in(&lex, "Toyota Motor Corp. said"), [("Toyota Motor Corp.", "Toyota Motor Corp.")]);
+        // A longer surface that does not end on a token boundary hides no
+        // shorter one that does.
+        assert_eq!(surfaces_in(&lex, "Toyota Motors said"), [("Toyota", "Toyota")]);
+        // "U.S.And" is the tokens "U.", "S", ".", "And".
+        assert_eq!(surfaces_in(&lex, "between the U.S.And Japan"), [("U.S.", "U.S."), ("Japan", "Japan")]);
+    }
+
+    #[test]
+    fn gazetteer_reads_a_line_break_or_tab_as_one_space() {
+        let lex = Lexicon::builtin().unwrap();
+        assert_eq!(surfaces_in(&lex, "the World\nBank said"), [("World\nBank", "World Bank")]);
+        assert_eq!(surfaces_in(&lex, "the World\tBank said"), [("World\tBank", "World Bank")]);
+        // Two whitespace bytes are no single space; no space is none either.
+        assert!(surfaces_in(&lex, "the World\r\nBank said").is_empty());
+        assert!(surfaces_in(&lex, "the World  Bank said").is_empty());
+        assert!(surfaces_in(&lex, "the WorldBank said").is_empty());
+    }
+
+    #[test]
+    fn gazetteer_matches_straight_and_curly_apostrophes() {
+        let lex = Lexicon::builtin().unwrap();
+        for text in ["Moody's said", "Moody\u{2019}s said"] {
+            let found = surfaces_in(&lex, text);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            assert_eq!(found[0].0, &text[..text.len() - " said".len()]);
+            let p = lex.find_surfaces(text).next().unwrap().2;
+            assert_eq!(lex.target_actor(lex.surfaces[p].target).0, "Moody's");
+        }
+    }
+
     #[test]
     fn user_lexicon_with_unknown_header_is_refused_with_its_line() {
         let dir = std::env::temp_dir().join(format!("ng-lex-{}", std::process::id()));
@@ -818,5 +999,25 @@ mod tests {
         let text = "ZW said";
         let hit = lex.find_surfaces(text).next().unwrap();
         assert_eq!(lex.target_actor(lex.surfaces[hit.2].target).0, "Zorblat Widgets");
+    }
+
+    #[test]
+    fn later_user_entry_for_a_surface_wins_and_odd_surfaces_match() {
+        let dir = std::env::temp_dir().join(format!("ng-lex3-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let p = dir.join("orgs.csv");
+        // "World Bank" is built in: the user's entry takes it over. A surface
+        // with an uppercase letter beyond ASCII, and one starting with an
+        // apostrophe, are found where the text writes them.
+        std::fs::write(
+            &p,
+            "name,variants,kind,country\nGlobal Lender,World Bank,organization,\n\u{00C9}tat Widgets,,organization,\nApostrophe Org,'s Club,organization,\n",
+        )
+        .unwrap();
+        let lex = Lexicon::with_files(&[p]).unwrap();
+        let text = "the World Bank and \u{00C9}tat Widgets met Jones's Club";
+        let names: Vec<&str> =
+            lex.find_surfaces(text).map(|(_, _, p)| lex.target_actor(lex.surfaces[p].target).0).collect();
+        assert_eq!(names, ["Global Lender", "\u{00C9}tat Widgets", "Apostrophe Org"]);
     }
 }

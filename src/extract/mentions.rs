@@ -85,7 +85,7 @@ fn sentence<'a>(
     // The patterns below change `doc`, so the features are lent out meanwhile.
     let feats = std::mem::take(&mut doc.sents[s].feats);
     let f = feats.as_slice();
-    gazetteer_hits(doc, s, hits);
+    gazetteer_hits(doc, s, f, hits);
     let hits = hits.as_slice();
     let first = doc.sents[s].first;
     let mut i = first;
@@ -133,28 +133,27 @@ fn sentence<'a>(
     doc.sents[s].feats = feats;
 }
 
-/// Gazetteer hits of sentence `s`, indexed by start token.
-fn gazetteer_hits(doc: &Doc<'_>, s: usize, hits: &mut Vec<Option<Hit>>) {
-    let sent = &doc.sents[s];
+/// Gazetteer hits of sentence `s`, indexed by start token: leftmost-longest
+/// and not overlapping, found from the lexicon entries the token features
+/// looked up already.
+fn gazetteer_hits(doc: &Doc<'_>, s: usize, f: &[Feat], hits: &mut Vec<Option<Hit>>) {
+    let tokens = &doc.sents[s].tokens;
     hits.clear();
-    hits.resize(sent.tokens.len(), None);
-    let base = sent.span.start;
-    // Hard line breaks inside a name ("World\nBank") match as spaces; the
-    // replacement keeps every byte offset.
-    let raw = &doc.text[sent.span.clone()];
-    let stext: std::borrow::Cow<'_, str> = if raw.bytes().any(|b| matches!(b, b'\n' | b'\r' | b'\t')) {
-        raw.replace(['\n', '\r', '\t'], " ").into()
-    } else {
-        raw.into()
-    };
-    for (a, b, p) in doc.lex.find_surfaces(&stext) {
-        let (a, b) = (a + base, b + base);
-        // Tokens neither overlap nor are empty: starts and ends both increase.
-        let start = sent.tokens.binary_search_by_key(&a, |t| t.start).ok();
-        let end = sent.tokens.binary_search_by_key(&b, |t| t.end).ok();
-        if let (Some(st), Some(en)) = (start, end) {
-            let surf = &doc.lex.surfaces[p];
-            hits[st] = Some(Hit { end: en + 1, target: surf.target, form: surf.form });
+    hits.resize(tokens.len(), None);
+    let mut i = 0;
+    while i < tokens.len() {
+        let found = f
+            .get(i)
+            .filter(|x| x.gazetteer_start())
+            .and_then(|x| x.entry)
+            .and_then(|e| doc.lex.surface_at(doc.text, tokens, i, e));
+        match found {
+            Some((end, p)) => {
+                let surf = &doc.lex.surfaces[p];
+                hits[i] = Some(Hit { end, target: surf.target, form: surf.form });
+                i = end;
+            }
+            None => i += 1,
         }
     }
 }

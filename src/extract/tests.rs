@@ -278,6 +278,15 @@ fn passive_participle_is_not_speech() {
 }
 
 #[test]
+fn gazetteer_names_across_a_line_break_and_before_a_longer_word() {
+    let text = "The World\nBank lent money to the U.S. Household products unit.";
+    let e = ex(text);
+    assert!(actor(&e, "World Bank").mentions.iter().any(|m| &text[m.clone()] == "World\nBank"), "{:?}", e.actors);
+    // "U.S. House" is a surface, but "Household" is no "House".
+    assert!(has_actor(&e, "United States"), "{:?}", e.actors);
+}
+
+#[test]
 fn no_panic_and_empty_output_on_odd_input() {
     for text in ["", "   ", "\"", "'s", "U.S.", "...", "“”", "A", "\u{0}\u{1}", "— — —", "Mr.", "\"He said,\" said."]
     {

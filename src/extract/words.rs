@@ -581,6 +581,7 @@ impl Feat {
     const GROUP: u16 = 1 << 5;
     const TITLE: u16 = 1 << 6;
     const TITLE_START: u16 = 1 << 7;
+    const GAZETTEER: u16 = 1 << 8;
 
     /// The flags that follow from a lexicon entry alone, stored in the
     /// entry when the lexicon is built.
@@ -592,6 +593,7 @@ impl Feat {
             (Feat::GROUP, e.group.is_some()),
             (Feat::TITLE, e.title.is_some()),
             (Feat::TITLE_START, e.title_words > 0),
+            (Feat::GAZETTEER, !e.gazetteer.is_empty()),
         ] {
             if on {
                 shape |= bit;
@@ -680,6 +682,10 @@ impl Feat {
     /// Some title starts with the word.
     pub fn title_start(&self) -> bool {
         self.shape & Feat::TITLE_START != 0
+    }
+    /// Some gazetteer surface starts with the word, in some case.
+    pub fn gazetteer_start(&self) -> bool {
+        self.shape & Feat::GAZETTEER != 0
     }
 }
 
