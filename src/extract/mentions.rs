@@ -102,7 +102,7 @@ fn sentence<'a>(
             .or_else(|| organization_phrase(doc, s, words, f, hits, i))
             .or_else(|| gazetteer_mention(doc, s, words, f, hits, i))
             .or_else(|| followers_of_person(doc, s, words, i))
-            .or_else(|| domestic_group(doc, s, words, i))
+            .or_else(|| domestic_group(doc, s, words, f, i))
             .or_else(|| reference(doc, s, words, f, hits, i, memory))
             .or_else(|| capitalized_name(doc, s, words, f, hits, i));
         match next {
@@ -615,7 +615,11 @@ pub(super) const CROWD_COUNTS: &[&str] = &["thousands", "hundreds"];
 /// Pattern 2d: groups the story leaves unaffiliated because they are the
 /// story country's own: "opposition lawmakers", "riot police", "thousands
 /// of protesters" (as "Brazilian opposition lawmakers", "Brazilian protesters").
-fn domestic_group(doc: &mut Doc<'_>, s: usize, words: &[&str], i: usize) -> Option<usize> {
+fn domestic_group(doc: &mut Doc<'_>, s: usize, words: &[&str], f: &[Feat], i: usize) -> Option<usize> {
+    // Every word this pattern starts at is in one of its two lists.
+    if !f[i].is(Lists::DOMESTIC_START) {
+        return None;
+    }
     let w = words[i];
     // "the opposition (movement)": the opposition group already named.
     if w == "opposition" && words.get(i + 1).is_none_or(|n| doc.lex.group(n).is_none()) {

@@ -153,7 +153,7 @@ fn verb(doc: &mut Doc<'_>, s: usize, v: usize, lo: usize, hi: usize) {
         let neg = negated_between(doc, s, doc.mentions[patient].end, v);
         let objs = coordinated(doc, s, patient);
         let subs = doc.mentions[agent].actors.clone();
-        emit(doc, s, &subs, &objs, &sense, neg, false);
+        emit(doc, s, &subs, &objs, sense, neg, false);
         return;
     }
     // Reduced passive: "three hostages held by the FARC", "protests organized by X".
@@ -166,7 +166,7 @@ fn verb(doc: &mut Doc<'_>, s: usize, v: usize, lo: usize, hi: usize) {
         if let Some(p) = patient {
             let objs = coordinated(doc, s, p);
             let subs = doc.mentions[agent].actors.clone();
-            emit(doc, s, &subs, &objs, &sense, false, false);
+            emit(doc, s, &subs, &objs, sense, false, false);
             return;
         }
     }

@@ -455,10 +455,17 @@ pub static CALENDAR_SET: WordSet = WordSet::new(CALENDAR);
 ///
 /// Short lists are scanned; long ones are looked up in a lowercase set built
 /// once per thread and list (these lookups run for nearly every token).
+#[inline]
 pub fn is_in(list: &'static [&'static str], w: &str) -> bool {
     if list.len() <= 12 {
-        return list.iter().any(|x| x.eq_ignore_ascii_case(w));
+        // Inlined, the lengths of a constant list are known: most words are
+        // rejected by a length comparison alone.
+        return list.iter().any(|x| x.len() == w.len() && x.eq_ignore_ascii_case(w));
     }
+    is_in_set(list, w)
+}
+
+fn is_in_set(list: &'static [&'static str], w: &str) -> bool {
     thread_local! {
         static SETS: std::cell::RefCell<rustc_hash::FxHashMap<(usize, usize), rustc_hash::FxHashSet<String>>> = Default::default();
     }
@@ -467,7 +474,19 @@ pub fn is_in(list: &'static [&'static str], w: &str) -> bool {
         let set = sets
             .entry((list.as_ptr() as usize, list.len()))
             .or_insert_with(|| list.iter().map(|x| x.to_ascii_lowercase()).collect());
-        if w.bytes().any(|b| b.is_ascii_uppercase()) { set.contains(&w.to_ascii_lowercase()) } else { set.contains(w) }
+        if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+            return set.contains(w);
+        }
+        // Lowercase short words on the stack: no allocation per lookup.
+        let mut buf = [0u8; 48];
+        match buf.get_mut(..w.len()) {
+            Some(b) => {
+                b.copy_from_slice(w.as_bytes());
+                b.make_ascii_lowercase();
+                std::str::from_utf8(b).is_ok_and(|l| set.contains(l))
+            }
+            None => set.contains(&w.to_ascii_lowercase()),
+        }
     })
 }
 
