@@ -191,6 +191,10 @@ fn tokenize_into(text: &str, span: Span, tokens: &mut Vec<Token>) {
                 while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
                     j += 1;
                 }
+                // Any other ASCII byte but an apostrophe ends the word.
+                if bytes.get(j).is_none_or(|&b| b.is_ascii() && b != b'\'') {
+                    break;
+                }
                 match at(j) {
                     Some(c2) if c2.is_alphanumeric() => j += c2.len_utf8(),
                     // Inner apostrophe (don't, O'Brien) but not the possessive 's.
@@ -207,7 +211,7 @@ fn tokenize_into(text: &str, span: Span, tokens: &mut Vec<Token>) {
                 }
             }
             // Dotted abbreviations and initials: U.S., U.N., D.C., J., Mr.
-            if at(j) == Some('.') {
+            if bytes.get(j) == Some(&b'.') {
                 let single = j == after && c.is_uppercase();
                 if single {
                     // U.S. / U.S.A. / J.
@@ -257,7 +261,8 @@ fn tokenize_into(text: &str, span: Span, tokens: &mut Vec<Token>) {
 /// Whether a word (without its period) is in [`ABBREVIATIONS`], case-insensitively.
 fn is_abbreviation(word: &str) -> bool {
     if word.is_ascii() {
-        ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+        // Runs before every period: compare lengths before letters.
+        ABBREVIATIONS.iter().any(|a| a.len() == word.len() && a.eq_ignore_ascii_case(word))
     } else {
         ABBREVIATIONS.contains(&word.to_lowercase().as_str())
     }
