@@ -214,11 +214,23 @@ fn mention(doc: &mut Doc<'_>, s: usize, a: usize, b: usize, actors: Vec<usize>, 
 
 /// Adds an alias without a mention (a sub-form of a longer mention).
 fn alias(doc: &mut Doc<'_>, actor: usize, surface: &str) {
-    let surface = &surface.split_whitespace().collect::<Vec<_>>().join(" ");
+    let surface = single_spaced(surface);
     let rec = &mut doc.actors[actor];
-    if !rec.aliases.iter().any(|a| a == surface) {
-        rec.aliases.push(surface.to_string());
+    if !rec.aliases.iter().any(|a| *a == surface) {
+        rec.aliases.push(surface.into_owned());
     }
+}
+
+/// `s` with each run of whitespace as one space and none at the ends (what
+/// `split_whitespace` and `join(" ")` give), borrowed when it already is so,
+/// as nearly every name is.
+pub(super) fn single_spaced(s: &str) -> std::borrow::Cow<'_, str> {
+    let clean = s.is_ascii()
+        && !s.bytes().any(|b| b.is_ascii_whitespace() && b != b' ' || b == 0x0B)
+        && !s.starts_with(' ')
+        && !s.ends_with(' ')
+        && !s.contains("  ");
+    if clean { s.into() } else { s.split_whitespace().collect::<Vec<_>>().join(" ").into() }
 }
 
 /// A country or organisation prefix that affiliates what follows
@@ -359,7 +371,7 @@ fn name_run(doc: &Doc<'_>, s: usize, words: &[&str], f: &[Feat], hits: &[Option<
 
 /// The surface of tokens `[a, b)` as a name: hyphens joined without spaces.
 fn name_text(doc: &Doc<'_>, s: usize, a: usize, b: usize) -> String {
-    doc.text[doc.token_span(s, a, b)].split_whitespace().collect::<Vec<_>>().join(" ")
+    single_spaced(&doc.text[doc.token_span(s, a, b)]).into_owned()
 }
 
 /// Finds or creates the person called `name` (full name, or a single name
@@ -397,27 +409,17 @@ fn person(doc: &mut Doc<'_>, name: &str) -> usize {
 
 /// A person of the document whose last (or first) name is `word`.
 fn known_person(doc: &Doc<'_>, word: &str) -> Option<usize> {
-    let by_last: Vec<usize> = (0..doc.actors.len())
-        .filter(|&i| {
-            let a = &doc.actors[i];
-            a.kind == ActorKind::Person && surname(&a.name) == word
-        })
-        .collect();
-    if by_last.len() == 1 {
-        return Some(by_last[0]);
+    let persons = || doc.actors.iter().enumerate().filter(|(_, a)| a.kind == ActorKind::Person);
+    // Several with that surname: the one named last.
+    if let Some((i, _)) = persons().filter(|(_, a)| surname(&a.name) == word).last() {
+        return Some(i);
     }
-    if by_last.len() > 1 {
-        return by_last.last().copied();
+    let mut by_first = persons()
+        .filter(|(_, a)| a.name.split_whitespace().count() > 1 && a.name.split_whitespace().next() == Some(word));
+    match (by_first.next(), by_first.next()) {
+        (Some((i, _)), None) => Some(i),
+        _ => None,
     }
-    let by_first: Vec<usize> = (0..doc.actors.len())
-        .filter(|&i| {
-            let a = &doc.actors[i];
-            a.kind == ActorKind::Person
-                && a.name.split_whitespace().count() > 1
-                && a.name.split_whitespace().next() == Some(word)
-        })
-        .collect();
-    (by_first.len() == 1).then(|| by_first[0])
 }
 
 /// Pattern 1: [former] [affiliation] title [,] Name.
@@ -1640,7 +1642,7 @@ fn organization_group(doc: &mut Doc<'_>, s: usize, words: &[&str], i: usize, end
         mention(doc, s, i, k, vec![o], MentionKind::Name);
         return Some(k);
     }
-    let name = doc.text[doc.token_span(s, i, k)].split_whitespace().collect::<Vec<_>>().join(" ");
+    let name = single_spaced(&doc.text[doc.token_span(s, i, k)]).into_owned();
     let g = actor(doc, &name, ActorKind::Group);
     mention(doc, s, i, k, vec![g], MentionKind::Name);
     Some(k)

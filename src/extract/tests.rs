@@ -796,3 +796,14 @@ fn a_headline_speaker_and_speech_verb_report_the_rest() {
     assert_eq!(st.speaker, "Chile");
     assert!(st.about.iter().any(|a| a == "Peru"), "{st:?}");
 }
+
+#[test]
+fn names_are_single_spaced_like_split_and_join() {
+    for s in
+        ["World Bank", "World\nBank", "World  Bank", " World Bank ", "World\u{a0}Bank", "World\tBank", "a\u{b}b", ""]
+    {
+        let expected = s.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert_eq!(super::mentions::single_spaced(s), expected, "{s:?}");
+    }
+    assert!(matches!(super::mentions::single_spaced("World Bank"), std::borrow::Cow::Borrowed(_)));
+}
