@@ -55,18 +55,18 @@ fn stages(c: &mut Criterion) {
         b.iter(|| docs.iter().map(|d| extract(&d.id, black_box(&d.text), &lex).relations.len()).sum::<usize>())
     });
     let extractions: Vec<_> = docs.iter().map(|d| extract(&d.id, &d.text, &lex)).collect();
+    // Batches and transactions as `newsgraph ingest` writes them.
     g.bench_function("sqlite_write_batches", |b| {
         b.iter_batched(
             || {
                 let dir = tempfile::tempdir().expect("temp dir");
                 let store = Store::open(&dir.path().join("b.db")).expect("store");
-                (dir, store)
+                let pairs: Vec<_> = docs.iter().cloned().zip(extractions.iter().cloned()).collect();
+                let batches: Vec<Vec<_>> = pairs.chunks(newsgraph::ingest::BATCH).map(<[_]>::to_vec).collect();
+                (dir, store, batches)
             },
-            |(_dir, mut store)| {
-                let pairs: Vec<_> = docs.iter().zip(&extractions).collect();
-                for chunk in pairs.chunks(newsgraph::ingest::BATCH) {
-                    store.write_batch(chunk).expect("write");
-                }
+            |(_dir, mut store, batches)| {
+                store.write_stream(batches, newsgraph::ingest::COMMIT_BATCHES, &mut |_, _| {}).expect("write");
             },
             BatchSize::PerIteration,
         )

@@ -9,14 +9,15 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
+use rusqlite::{CachedStatement, Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
 use serde::Serialize;
 
 use crate::extract::{ActorKind, Extraction};
 use crate::input::Document;
 
 /// The migrations, in order; the schema version is their count.
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_init.sql")];
+const MIGRATIONS: &[&str] =
+    &[include_str!("../migrations/0001_init.sql"), include_str!("../migrations/0002_drop_unread_indexes.sql")];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -469,28 +470,71 @@ impl Store {
     /// Writes several documents in one transaction: all of them or none, each
     /// checked for known content first. Fewer commits make bulk ingest fast.
     pub fn write_batch(&mut self, docs: &[(&Document, &Extraction)]) -> Result<Vec<Written>> {
+        self.in_transaction(|w| docs.iter().map(|(doc, ex)| w.document(doc, ex)).collect())
+    }
+
+    /// Writes batches as they come, several batches per transaction: a commit
+    /// after every `batches_per_commit` batches and after the last one. Each
+    /// document is still stored whole or not at all; a failure rolls back the
+    /// open transaction (the batches committed before it stay) and ends the
+    /// stream. `done` gets every batch back once written, with what was
+    /// written of each document (final when the transaction commits).
+    ///
+    /// Bulk ingest is bound by this writer, and most of its work is B-tree
+    /// pages dirtied anywhere in the indexes, which every commit writes to the
+    /// WAL again: longer transactions write each such page fewer times.
+    pub fn write_stream<B>(
+        &mut self,
+        batches: impl IntoIterator<Item = B>,
+        batches_per_commit: usize,
+        done: &mut dyn FnMut(B, Vec<Written>),
+    ) -> Result<()>
+    where
+        B: AsRef<[(Document, Extraction)]>,
+    {
+        let mut batches = batches.into_iter().peekable();
+        // Waiting for the first batch outside a transaction keeps the write
+        // lock free while nothing is to be written.
+        while batches.peek().is_some() {
+            self.in_transaction(|w| {
+                for batch in batches.by_ref().take(batches_per_commit.max(1)) {
+                    let out = batch.as_ref().iter().map(|(doc, ex)| w.document(doc, ex)).collect::<Result<Vec<_>>>()?;
+                    done(batch, out);
+                }
+                Ok(())
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Runs `f` in one `IMMEDIATE` transaction with the write statements
+    /// prepared, committing if it succeeds.
+    fn in_transaction<T>(&mut self, f: impl FnOnce(&mut Writer<'_>) -> Result<T>) -> Result<T> {
         let path = self.path.clone();
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(|e| sql_err(&path, e))?;
-        let mut out = Vec::with_capacity(docs.len());
         let cached = self.surnames.take();
         let result = (|| {
-            let mut surnames = Surnames::current(&tx, cached).map_err(|e| sql_err(&path, e))?;
-            for (doc, ex) in docs {
-                out.push(write_document(&tx, &path, doc, ex, &mut self.actor_ids, &mut surnames)?);
-            }
+            let surnames = Surnames::current(&tx, cached).map_err(|e| sql_err(&path, e))?;
+            let mut w = Writer::new(&tx, &path, &mut self.actor_ids, surnames).map_err(|e| sql_err(&path, e))?;
+            let out = f(&mut w)?;
+            // The statements borrow the transaction: finish with them first.
+            let surnames = w.finish();
             tx.commit().map_err(|e| sql_err(&path, e))?;
-            Ok(surnames)
+            Ok((out, surnames))
         })();
         match result {
-            Ok(surnames) => self.surnames = Some(surnames),
+            Ok((out, surnames)) => {
+                self.surnames = Some(surnames);
+                Ok(out)
+            }
             Err(e) => {
                 // Ids inserted by the rolled-back transaction do not exist.
                 self.actor_ids = ActorCache::default();
-                return Err(e);
+                Err(e)
             }
         }
-        Ok(out)
     }
+
     /// Counts over the database.
     pub fn stats(&self) -> Result<Stats> {
         let c = &self.conn;
@@ -542,10 +586,13 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare(
-                "SELECT a.id, a.name, a.kind,
-                        (SELECT count(DISTINCT m.document_id) FROM mentions m WHERE m.actor_id = a.id) AS docs,
+                // Every actor's count is needed for the order: one grouped
+                // pass over mentions (no index on actor_id, see migration 2).
+                "SELECT a.id, a.name, a.kind, coalesce(m.docs, 0) AS docs,
                         (SELECT group_concat(alias, char(31)) FROM actor_aliases al WHERE al.actor_id = a.id)
                  FROM actors a
+                 LEFT JOIN (SELECT actor_id, count(DISTINCT document_id) AS docs FROM mentions GROUP BY actor_id) m
+                        ON m.actor_id = a.id
                  WHERE (?1 IS NULL OR a.kind = ?1)
                  ORDER BY docs DESC, a.name
                  LIMIT ?2",
@@ -621,6 +668,9 @@ impl Store {
         let by = f.by.as_ref().map(|v| ids_json(v));
         let about = f.about.as_ref().map(|v| ids_json(v));
         let involving = f.involving.as_ref().map(|v| ids_json(v));
+        // The about-filters collect the statement ids once (one pass over
+        // statement_about, which has no index on actor_id; see migration 2)
+        // rather than probing statement_about for every statement.
         let mut stmt = self
             .conn
             .prepare(
@@ -631,10 +681,10 @@ impl Store {
                  LEFT JOIN actors ad ON ad.id = st.addressee_id
                  JOIN documents d ON d.id = st.document_id
                  WHERE (?1 IS NULL OR st.speaker_id IN (SELECT value FROM json_each(?1)))
-                   AND (?2 IS NULL OR EXISTS (SELECT 1 FROM statement_about sa WHERE sa.statement_id = st.id AND sa.actor_id IN (SELECT value FROM json_each(?2))))
+                   AND (?2 IS NULL OR st.id IN (SELECT statement_id FROM statement_about WHERE actor_id IN (SELECT value FROM json_each(?2))))
                    AND (?4 IS NULL OR st.speaker_id IN (SELECT value FROM json_each(?4))
                         OR st.addressee_id IN (SELECT value FROM json_each(?4))
-                        OR EXISTS (SELECT 1 FROM statement_about sa WHERE sa.statement_id = st.id AND sa.actor_id IN (SELECT value FROM json_each(?4))))
+                        OR st.id IN (SELECT statement_id FROM statement_about WHERE actor_id IN (SELECT value FROM json_each(?4))))
                    AND (?6 IS NULL OR d.date >= ?6)
                    AND (?7 IS NULL OR d.date <= ?7 OR d.date LIKE ?7 || '%')
                  ORDER BY CASE WHEN ?5 THEN d.date END, st.id
@@ -750,156 +800,183 @@ impl Store {
     }
 }
 
-/// Writes one document inside an open transaction (see [`Store::write_batch`]).
 /// Actor ids and stored aliases the writer already knows, so that the
 /// actors and aliases of each document cost no query when seen before.
-/// Emptied when a batch rolls back (its ids no longer exist).
+/// Emptied when a transaction rolls back (its ids no longer exist).
+///
+/// Keyed so that a lookup borrows the name: cloning it for every actor of
+/// every document showed in the writer's profile.
 #[derive(Debug, Default)]
 struct ActorCache {
-    ids: rustc_hash::FxHashMap<(String, ActorKind), i64>,
-    aliases: rustc_hash::FxHashSet<(i64, String)>,
+    /// Ids by name, one map per [`ActorKind`] (indexed by `kind as usize`).
+    ids: [rustc_hash::FxHashMap<String, i64>; 4],
+    /// Stored aliases by actor id.
+    aliases: rustc_hash::FxHashMap<i64, rustc_hash::FxHashSet<String>>,
 }
 
-fn write_document(
-    tx: &rusqlite::Transaction<'_>,
-    path: &Path,
-    doc: &Document,
-    ex: &Extraction,
-    actor_ids: &mut ActorCache,
-    surnames: &mut Surnames,
-) -> Result<Written> {
-    let e = |err| sql_err(path, err);
-    let hash = content_hash(&doc.text);
-    let exists = tx
-        .prepare_cached("SELECT 1 FROM documents WHERE content_hash = ?1")
-        .map_err(e)?
-        .query_row([&hash], |_| Ok(()))
-        .optional()
-        .map_err(e)?
-        .is_some();
-    if exists {
-        return Ok(Written::AlreadyPresent);
-    }
-    tx.prepare_cached(
-            "INSERT INTO documents (doc_key, source, title, date, url, content_hash, bytes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        )
-        .map_err(e)?
-        .execute(params![doc.id, doc.source, doc.title, doc.date, doc.url, hash, doc.text.len() as i64],
-        )
-        .map_err(e)?;
-    let doc_row = tx.last_insert_rowid();
-    let mut ids = std::collections::HashMap::new();
-    {
-        let mut find = tx.prepare_cached("SELECT id FROM actors WHERE name = ?1 AND kind = ?2").map_err(e)?;
-        let mut insert = tx.prepare_cached("INSERT INTO actors (name, kind) VALUES (?1, ?2)").map_err(e)?;
-        let mut alias =
-            tx.prepare_cached("INSERT OR IGNORE INTO actor_aliases (actor_id, alias) VALUES (?1, ?2)").map_err(e)?;
-        let mut mention = tx
-            .prepare_cached(
+/// One write transaction: its statements are prepared once, not looked up
+/// in the statement cache for every row.
+struct Writer<'t> {
+    path: &'t Path,
+    conn: &'t Connection,
+    actor_ids: &'t mut ActorCache,
+    surnames: Surnames,
+    find_document: CachedStatement<'t>,
+    insert_document: CachedStatement<'t>,
+    find_actor: CachedStatement<'t>,
+    insert_actor: CachedStatement<'t>,
+    insert_alias: CachedStatement<'t>,
+    insert_mention: CachedStatement<'t>,
+    insert_relation: CachedStatement<'t>,
+    insert_statement: CachedStatement<'t>,
+    insert_about: CachedStatement<'t>,
+}
+
+impl<'t> Writer<'t> {
+    fn new(
+        conn: &'t Connection,
+        path: &'t Path,
+        actor_ids: &'t mut ActorCache,
+        surnames: Surnames,
+    ) -> rusqlite::Result<Writer<'t>> {
+        Ok(Writer {
+            path,
+            conn,
+            actor_ids,
+            surnames,
+            find_document: conn.prepare_cached("SELECT 1 FROM documents WHERE content_hash = ?1")?,
+            insert_document: conn.prepare_cached(
+                "INSERT INTO documents (doc_key, source, title, date, url, content_hash, bytes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?,
+            find_actor: conn.prepare_cached("SELECT id FROM actors WHERE name = ?1 AND kind = ?2")?,
+            insert_actor: conn.prepare_cached("INSERT INTO actors (name, kind) VALUES (?1, ?2)")?,
+            insert_alias: conn.prepare_cached("INSERT OR IGNORE INTO actor_aliases (actor_id, alias) VALUES (?1, ?2)")?,
+            insert_mention: conn.prepare_cached(
                 "INSERT INTO mentions (document_id, actor_id, start, end, surface) VALUES (?1, ?2, ?3, ?4, ?5)",
-            )
+            )?,
+            insert_relation: conn.prepare_cached(
+                "INSERT INTO relations (document_id, subject_id, object_id, predicate, cameo, symmetric, negated, evidence, evidence_start, evidence_end)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            )?,
+            insert_statement: conn.prepare_cached(
+                "INSERT INTO statements (document_id, speaker_id, addressee_id, verb, direct, content, content_start, content_end)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?,
+            insert_about: conn
+                .prepare_cached("INSERT OR IGNORE INTO statement_about (statement_id, actor_id) VALUES (?1, ?2)")?,
+        })
+    }
+
+    /// Drops the statements, giving back the surname index.
+    fn finish(self) -> Surnames {
+        self.surnames
+    }
+
+    /// Writes one document in the open transaction, unless its content is stored.
+    fn document(&mut self, doc: &Document, ex: &Extraction) -> Result<Written> {
+        let path = self.path;
+        let e = |err| sql_err(path, err);
+        let hash = content_hash(&doc.text);
+        if self.find_document.query_row([&hash], |_| Ok(())).optional().map_err(e)?.is_some() {
+            return Ok(Written::AlreadyPresent);
+        }
+        self.insert_document
+            .execute(params![doc.id, doc.source, doc.title, doc.date, doc.url, hash, doc.text.len() as i64])
             .map_err(e)?;
+        let doc_row = self.conn.last_insert_rowid();
+        let mut ids = rustc_hash::FxHashMap::default();
         for a in &ex.actors {
             let kind = a.kind.as_str();
-            let key = (a.name.clone(), a.kind);
-            let mut id = match actor_ids.ids.get(&key) {
-                Some(&id) => Some(id),
-                None => find.query_row(params![a.name, kind], |r| r.get::<_, i64>(0)).optional().map_err(e)?,
+            let cached = self.actor_ids.ids[a.kind as usize].get(a.name.as_str()).copied();
+            let mut id = match cached {
+                Some(id) => Some(id),
+                None => {
+                    self.find_actor.query_row(params![a.name, kind], |r| r.get::<_, i64>(0)).optional().map_err(e)?
+                }
             };
             // A bare last name ("Kishida") joins the one known person who bears it.
             if id.is_none()
                 && a.kind == ActorKind::Person
                 && !a.name.contains(' ')
-                && let Some(one) = surnames.only(&a.name)
+                && let Some(one) = self.surnames.only(&a.name)
             {
                 id = Some(one);
-                alias.execute(params![one, a.name]).map_err(e)?;
+                self.insert_alias.execute(params![one, a.name]).map_err(e)?;
             }
             let id = match id {
                 Some(id) => id,
                 None => {
-                    insert.execute(params![a.name, kind]).map_err(e)?;
-                    let id = tx.last_insert_rowid();
+                    self.insert_actor.execute(params![a.name, kind]).map_err(e)?;
+                    let id = self.conn.last_insert_rowid();
                     if a.kind == ActorKind::Person {
-                        surnames.add(&a.name, id);
+                        self.surnames.add(&a.name, id);
                     }
                     id
                 }
             };
             for al in &a.aliases {
                 // Known pairs are skipped: most aliases recur in every document.
-                if actor_ids.aliases.insert((id, al.clone())) {
-                    alias.execute(params![id, al]).map_err(e)?;
+                let known = self.actor_ids.aliases.entry(id).or_default();
+                if !known.contains(al.as_str()) {
+                    self.insert_alias.execute(params![id, al]).map_err(e)?;
+                    known.insert(al.clone());
                 }
             }
             for sp in &a.mentions {
                 let surface = doc.text.get(sp.clone()).unwrap_or("");
-                mention.execute(params![doc_row, id, sp.start as i64, sp.end as i64, surface]).map_err(e)?;
+                self.insert_mention
+                    .execute(params![doc_row, id, sp.start as i64, sp.end as i64, surface])
+                    .map_err(e)?;
             }
             ids.insert(a.name.as_str(), id);
-            actor_ids.ids.insert(key, id);
+            if cached.is_none() {
+                self.actor_ids.ids[a.kind as usize].insert(a.name.clone(), id);
+            }
         }
-    }
-    let id_of = |name: &str| ids.get(name).copied();
-    let mut n_rel = 0;
-    {
-        let mut rel = tx
-                .prepare_cached(
-                    "INSERT INTO relations (document_id, subject_id, object_id, predicate, cameo, symmetric, negated, evidence, evidence_start, evidence_end)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                )
-                .map_err(e)?;
+        let id_of = |name: &str| ids.get(name).copied();
+        let mut n_rel = 0;
         for r in &ex.relations {
             let (Some(s), Some(o)) = (id_of(&r.subject), id_of(&r.object)) else { continue };
-            rel.execute(params![
-                doc_row,
-                s,
-                o,
-                r.predicate,
-                r.cameo,
-                r.symmetric,
-                r.negated,
-                r.evidence,
-                r.evidence_span.start as i64,
-                r.evidence_span.end as i64
-            ])
-            .map_err(e)?;
+            self.insert_relation
+                .execute(params![
+                    doc_row,
+                    s,
+                    o,
+                    r.predicate,
+                    r.cameo,
+                    r.symmetric,
+                    r.negated,
+                    r.evidence,
+                    r.evidence_span.start as i64,
+                    r.evidence_span.end as i64
+                ])
+                .map_err(e)?;
             n_rel += 1;
         }
-    }
-    let mut n_st = 0;
-    {
-        let mut st = tx
-                .prepare_cached(
-                    "INSERT INTO statements (document_id, speaker_id, addressee_id, verb, direct, content, content_start, content_end)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                )
-                .map_err(e)?;
-        let mut about = tx
-            .prepare_cached("INSERT OR IGNORE INTO statement_about (statement_id, actor_id) VALUES (?1, ?2)")
-            .map_err(e)?;
+        let mut n_st = 0;
         for s in &ex.statements {
             let Some(sp) = id_of(&s.speaker) else { continue };
             let ad = s.addressee.as_deref().and_then(id_of);
-            st.execute(params![
-                doc_row,
-                sp,
-                ad,
-                s.verb,
-                s.direct,
-                s.content,
-                s.content_span.start as i64,
-                s.content_span.end as i64
-            ])
-            .map_err(e)?;
-            let sid = tx.last_insert_rowid();
+            self.insert_statement
+                .execute(params![
+                    doc_row,
+                    sp,
+                    ad,
+                    s.verb,
+                    s.direct,
+                    s.content,
+                    s.content_span.start as i64,
+                    s.content_span.end as i64
+                ])
+                .map_err(e)?;
+            let sid = self.conn.last_insert_rowid();
             for a in s.about.iter().filter_map(|a| id_of(a)) {
-                about.execute(params![sid, a]).map_err(e)?;
+                self.insert_about.execute(params![sid, a]).map_err(e)?;
             }
             n_st += 1;
         }
+        Ok(Written::New { actors: ex.actors.len(), relations: n_rel, statements: n_st })
     }
-    Ok(Written::New { actors: ex.actors.len(), relations: n_rel, statements: n_st })
 }
 
 /// BLAKE3 of the text, hex.
@@ -1062,5 +1139,112 @@ mod tests {
         assert_eq!(s.relations(&f).unwrap().len(), 1);
         let f = RelationFilter { cameo: vec!["04".into()], ..Default::default() };
         assert!(s.relations(&f).unwrap().is_empty());
+    }
+
+    /// A fresh database file in a directory of its own for this test.
+    fn temp_db(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("ng-store-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let p = dir.join("s.db");
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", p.display()));
+        }
+        p
+    }
+
+    fn documents(p: &Path) -> i64 {
+        let c = Connection::open_with_flags(p, OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+        c.query_row("SELECT count(*) FROM documents", [], |r| r.get(0)).unwrap()
+    }
+
+    /// Batches of two documents each, all different.
+    fn batches(n: usize) -> Vec<Vec<(Document, Extraction)>> {
+        (0..n).map(|b| (0..2).map(|i| (doc(&format!("text {b} {i}")), extraction())).collect()).collect()
+    }
+
+    #[test]
+    fn stream_commits_every_few_batches_and_at_the_end() {
+        let p = temp_db("stream");
+        let mut s = Store::open(&p).unwrap();
+        // What another connection sees once each batch is written: only the
+        // batches of transactions already committed.
+        let mut seen = vec![];
+        s.write_stream(batches(5), 2, &mut |batch, out| {
+            assert_eq!(out.len(), batch.len());
+            seen.push(documents(&p));
+        })
+        .unwrap();
+        assert_eq!(seen, [0, 0, 4, 4, 8]);
+        assert_eq!(documents(&p), 10);
+        // Known content is still skipped, within a stream and across streams.
+        let mut present = 0;
+        let again = vec![vec![(doc("new"), extraction()), (doc("new"), extraction()), (doc("text 0 0"), extraction())]];
+        s.write_stream(again, 2, &mut |_, out| {
+            present += out.iter().filter(|w| **w == Written::AlreadyPresent).count();
+        })
+        .unwrap();
+        assert_eq!((present, s.stats().unwrap().documents, s.stats().unwrap().relations), (2, 11, 11));
+    }
+
+    #[test]
+    fn a_failed_stream_keeps_the_committed_batches_and_rolls_back_the_open_one() {
+        let p = temp_db("stream-fail");
+        let mut s = Store::open(&p).unwrap();
+        s.conn
+            .execute_batch(
+                "CREATE TRIGGER refuse BEFORE INSERT ON documents WHEN NEW.source = 'bad'
+                 BEGIN SELECT RAISE(ABORT, 'refused'); END",
+            )
+            .unwrap();
+        let mongolia =
+            || Actor { name: "Mongolia".into(), kind: ActorKind::Country, aliases: vec![], mentions: vec![0..1, 2..3] };
+        let mut input = batches(3);
+        input[2][0].1.actors.push(mongolia());
+        input[2][1].0.source = "bad".into();
+        assert!(s.write_stream(input, 2, &mut |_, _| {}).is_err());
+        assert_eq!(documents(&p), 4);
+        // The actor of the rolled-back transaction is gone: the next write
+        // must create it again, not reuse its id.
+        let mut ex = extraction();
+        ex.actors.push(mongolia());
+        s.write(&doc("after"), &ex).unwrap();
+        assert_eq!(s.integrity_check().unwrap(), "ok");
+        let fk: i64 = s.conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).unwrap();
+        assert_eq!((fk, s.stats().unwrap().documents, s.stats().unwrap().actors), (0, 5, 3));
+    }
+
+    #[test]
+    fn version_1_database_upgrades_with_its_rows_and_answers_the_same() {
+        let p = temp_db("upgrade");
+        {
+            // A database as version 1 left it, with a few documents.
+            let conn = Connection::open(&p).unwrap();
+            conn.execute_batch(MIGRATIONS[0]).unwrap();
+            conn.pragma_update(None, "user_version", 1).unwrap();
+            let mut s = Store { conn, path: p.clone(), actor_ids: Default::default(), surnames: None };
+            s.write(&doc("one"), &extraction()).unwrap();
+            s.write(&doc("two"), &extraction()).unwrap();
+        }
+        let indexes = |p: &Path| -> i64 {
+            let c = Connection::open_with_flags(p, OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+            c.query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE name IN ('mentions_actor', 'statement_about_actor')",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap()
+        };
+        assert_eq!(indexes(&p), 2, "version 1 has mentions_actor and statement_about_actor");
+        let s = Store::open_read_only(&p).unwrap();
+        assert_eq!(s.version().unwrap(), SCHEMA_VERSION);
+        assert_eq!(indexes(&p), 0);
+        assert_eq!(s.integrity_check().unwrap(), "ok");
+        let st = s.stats().unwrap();
+        assert_eq!((st.documents, st.actors, st.relations), (2, 2, 2));
+        let actors = s.actors(None, None).unwrap();
+        assert_eq!(
+            actors.iter().map(|a| (a.name.as_str(), a.documents)).collect::<Vec<_>>(),
+            [("Japan", 2), ("North Korea", 2)]
+        );
     }
 }

@@ -249,8 +249,9 @@ fn wait_within(mut child: std::process::Child, limit: Duration, what: &str) -> O
 // 1. Crash safety
 // ---------------------------------------------------------------------------
 
-/// Articles in the crash-safety corpus: about 20 write batches (see
-/// `newsgraph::ingest::BATCH`), so a kill after the first commit lands mid-way.
+/// Articles in the crash-safety corpus: about 20 batches in three commits (see
+/// `newsgraph::ingest::BATCH` and `COMMIT_BATCHES`), so a kill after the first
+/// commit lands mid-way.
 const CRASH_CORPUS: usize = 10_000;
 
 #[test]
