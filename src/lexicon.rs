@@ -181,6 +181,9 @@ pub struct ActionNoun {
 /// compare one number instead of a byte string.
 #[derive(Default)]
 struct WordIndex {
+    /// Keys of up to 7 bytes, most words of running text: a table of 16-byte
+    /// buckets stays in cache where one of 32-byte buckets does not.
+    tiny: std::collections::HashMap<u64, WordId, std::hash::BuildHasherDefault<KeyHasher>>,
     short: std::collections::HashMap<u128, WordId, std::hash::BuildHasherDefault<KeyHasher>>,
     long: HashMap<Box<[u8]>, WordId>,
 }
@@ -207,6 +210,11 @@ impl std::hash::Hasher for KeyHasher {
         for &b in bytes {
             self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
         }
+    }
+
+    fn write_u64(&mut self, v: u64) {
+        let m = u128::from(v ^ 0x2d35_8dcc_aa6c_78a5) * 0x8bb8_4b93_962e_acc9;
+        self.0 = (m as u64) ^ ((m >> 64) as u64);
     }
 
     fn write_u128(&mut self, v: u128) {
@@ -252,12 +260,25 @@ impl WordIndex {
         bytes | (n as u128) << 120
     }
 
+    /// A packed key of fewer than 8 bytes in 64 bits: the word's bytes, and
+    /// its length in the top byte, which such a word leaves free.
+    fn tiny(packed: u128) -> u64 {
+        packed as u64 | ((packed >> 120) as u64) << 56
+    }
+
+    /// The entry under a packed key (see [`WordIndex::pack`]).
+    fn get_packed(&self, packed: u128) -> Option<WordId> {
+        if packed >> 120 < 8 { self.tiny.get(&Self::tiny(packed)) } else { self.short.get(&packed) }.copied()
+    }
+
     fn get(&self, b: &[u8]) -> Option<WordId> {
-        if b.len() < 16 { self.short.get(&Self::pack(b)).copied() } else { self.long.get(b).copied() }
+        if b.len() < 16 { self.get_packed(Self::pack(b)) } else { self.long.get(b).copied() }
     }
 
     fn get_or_insert(&mut self, b: &[u8], new: impl FnOnce() -> WordId) -> WordId {
-        if b.len() < 16 {
+        if b.len() < 8 {
+            *self.tiny.entry(Self::tiny(Self::pack(b))).or_insert_with(new)
+        } else if b.len() < 16 {
             *self.short.entry(Self::pack(b)).or_insert_with(new)
         } else {
             *self.long.entry(b.into()).or_insert_with(new)
@@ -817,7 +838,7 @@ impl Lexicon {
     /// [`Lexicon::noun`] would each find, in one lookup.
     pub fn lookup(&self, word: &str) -> Option<WordId> {
         if word.len() < 16 && word.is_ascii() {
-            return self.index.short.get(&ascii_lowercase(WordIndex::pack(word.as_bytes()))).copied();
+            return self.index.get_packed(ascii_lowercase(WordIndex::pack(word.as_bytes())));
         }
         with_lower(word, |w| self.index.get(w))
     }
@@ -917,6 +938,9 @@ mod tests {
         }
         let lex = Lexicon::builtin().unwrap();
         assert_eq!(lex.lookup("CONDEMNED"), lex.lookup("condemned"));
+        // Words of under 8 bytes live in their own table.
+        assert!(lex.lookup("Condemn").is_some());
+        assert_eq!(lex.lookup("Condemn"), lex.lookup("condemn"));
         assert!(lex.lookup("condemned").is_some());
     }
 

@@ -455,7 +455,7 @@ pub static CALENDAR_SET: WordSet = WordSet::new(CALENDAR);
 ///
 /// Short lists are scanned; long ones are looked up in a lowercase set built
 /// once per thread and list (these lookups run for nearly every token).
-#[inline]
+#[inline(always)]
 pub fn is_in(list: &'static [&'static str], w: &str) -> bool {
     if list.len() <= 12 {
         // Inlined, the lengths of a constant list are known: most words are
