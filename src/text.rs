@@ -173,6 +173,19 @@ fn tokenize_into(text: &str, span: Span, tokens: &mut Vec<Token>) {
     let alnum = |p: usize| at(p).is_some_and(char::is_alphanumeric);
     let mut i = 0;
     while let Some(c) = at(i) {
+        // Most tokens are plain ASCII words: letters and digits followed by
+        // an ASCII byte that is neither an apostrophe nor a period.
+        if c.is_ascii_alphabetic() {
+            let mut j = i + 1;
+            while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+                j += 1;
+            }
+            if bytes.get(j).is_none_or(|&b| b.is_ascii() && b != b'\'' && b != b'.') {
+                tokens.push(Token { start: base + i, end: base + j, kind: TokenKind::Word });
+                i = j;
+                continue;
+            }
+        }
         let after = i + c.len_utf8();
         // ASCII is classified without the Unicode tables.
         let (space, alphabetic) = if c.is_ascii() {
