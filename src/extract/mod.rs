@@ -269,7 +269,7 @@ impl<'a> Doc<'a> {
     /// Senses of token `i` of sentence `s` as an action noun: `lex.noun(word(s, i))`.
     pub fn noun_at(&self, s: usize, i: usize) -> &'a [crate::lexicon::ActionNoun] {
         let lex = self.lex;
-        self.sents[s].feats.get(i).and_then(|f| f.entry).map_or(&[], |e| &lex.entry(e).nouns)
+        self.sents[s].feats.get(i).filter(|f| f.noun()).and_then(|f| f.entry).map_or(&[], |e| &lex.entry(e).nouns)
     }
 
     /// The mention covering token `i` of sentence `s`, if any.

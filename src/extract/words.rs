@@ -662,6 +662,10 @@ impl Feat {
 
     /// Senses of the word as a verb: `lex.verb(word)`.
     pub fn verbs<'l>(&self, lex: &'l crate::lexicon::Lexicon) -> &'l [crate::lexicon::VerbSense] {
+        // The flag answers most words without reading their (large) entry.
+        if !self.verb() {
+            return &[];
+        }
         self.entry.map_or(&[], |e| &lex.entry(e).verbs)
     }
 
