@@ -25,10 +25,10 @@ fn actor(rng: &mut SplitMix64) -> i64 {
 /// Builds (or reuses) the synthetic database.
 fn database() -> PathBuf {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-graph.db");
-    if let Ok(store) = Store::open_read_only(&path) {
-        if store.stats().map(|s| s.relations == RELATIONS).unwrap_or(false) {
-            return path;
-        }
+    if let Ok(store) = Store::open_read_only(&path)
+        && store.stats().map(|s| s.relations == RELATIONS).unwrap_or(false)
+    {
+        return path;
     }
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));

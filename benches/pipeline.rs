@@ -25,10 +25,10 @@ fn corpus(limit: usize) -> Vec<Document> {
     let mut docs = Vec::new();
     if reuters.exists() {
         input::read(&reuters, &InputOptions::default(), &mut |d| {
-            if let Ok(d) = d {
-                if docs.len() < limit {
-                    docs.push(d);
-                }
+            if let Ok(d) = d
+                && docs.len() < limit
+            {
+                docs.push(d);
             }
         });
     } else {

@@ -411,7 +411,7 @@ fn person(doc: &mut Doc<'_>, name: &str) -> usize {
 fn known_person(doc: &Doc<'_>, word: &str) -> Option<usize> {
     let persons = || doc.actors.iter().enumerate().filter(|(_, a)| a.kind == ActorKind::Person);
     // Several with that surname: the one named last.
-    if let Some((i, _)) = persons().filter(|(_, a)| surname(&a.name) == word).last() {
+    if let Some((i, _)) = persons().rfind(|(_, a)| surname(&a.name) == word) {
         return Some(i);
     }
     let mut by_first = persons()
