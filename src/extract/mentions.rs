@@ -101,7 +101,7 @@ fn sentence<'a>(
             .or_else(|| region_group(doc, s, words, f, i))
             .or_else(|| organization_phrase(doc, s, words, f, hits, i))
             .or_else(|| gazetteer_mention(doc, s, words, f, hits, i))
-            .or_else(|| followers_of_person(doc, s, words, i))
+            .or_else(|| followers_of_person(doc, s, words, f, i))
             .or_else(|| domestic_group(doc, s, words, f, i))
             .or_else(|| reference(doc, s, words, f, hits, i, memory))
             .or_else(|| capitalized_name(doc, s, words, f, hits, i));
@@ -433,7 +433,7 @@ fn person_with_title(
 ) -> Option<usize> {
     let start = i;
     let mut k = i;
-    if is_in(&["former", "then", "incoming", "outgoing", "acting", "interim"], words[k]) {
+    if f[k].is(Lists::ROLE_PREFIX) {
         k += 1;
     }
     let aff_start = k;
@@ -613,6 +613,15 @@ pub(super) const DOMESTIC_MODIFIERS: &[&str] = &["opposition", "rebel", "riot", 
 
 /// Words that open a count of unnamed people ("thousands of protesters").
 pub(super) const CROWD_COUNTS: &[&str] = &["thousands", "hundreds"];
+
+/// Words before a title that still name its holder ("former President X").
+pub(super) const ROLE_PREFIXES: &[&str] = &["former", "then", "incoming", "outgoing", "acting", "interim"];
+
+/// Nouns for the people or organisation behind a person ("Odinga supporters").
+pub(super) const FOLLOWERS: &[&str] = &["supporters", "loyalists", "followers", "camp", "campaign"];
+
+/// First words of two-word region adjectives ("Latin American", "Middle Eastern").
+pub(super) const REGION_FIRST_WORDS: &[&str] = &["Latin", "Middle", "Central", "Southeast"];
 
 /// Pattern 2d: groups the story leaves unaffiliated because they are the
 /// story country's own: "opposition lawmakers", "riot police", "thousands
@@ -1548,13 +1557,12 @@ pub(super) const REGION_ADJECTIVES: &[&str] = &[
 /// supporters", "his loyalists", "the Atiku campaign", "the Odinga camp".
 /// Supporters are a group named after the person as the text calls them;
 /// a campaign is an organisation, and "camp" joins whichever exists.
-fn followers_of_person(doc: &mut Doc<'_>, s: usize, words: &[&str], i: usize) -> Option<usize> {
+fn followers_of_person(doc: &mut Doc<'_>, s: usize, words: &[&str], f: &[Feat], i: usize) -> Option<usize> {
     let the = words[i].eq_ignore_ascii_case("the");
     let k = if the { i + 1 } else { i };
     let w = *words.get(k)?;
     // Cheap test first: the word after the name (or its "'s") must be one of ours.
-    const FOLLOWERS: &[&str] = &["supporters", "loyalists", "followers", "camp", "campaign"];
-    let follows = |j: usize| words.get(j).is_some_and(|x| is_in(FOLLOWERS, x));
+    let follows = |j: usize| f.get(j).is_some_and(|x| x.is(Lists::FOLLOWER));
     if !(follows(k + 1) || (matches!(words.get(k + 1).copied(), Some("'s" | "’s")) && follows(k + 2))) {
         return None;
     }
@@ -1590,7 +1598,7 @@ fn followers_of_person(doc: &mut Doc<'_>, s: usize, words: &[&str], i: usize) ->
 
 /// Pattern 2b: a region adjective + plural group noun ("its European allies").
 fn region_group(doc: &mut Doc<'_>, s: usize, words: &[&str], f: &[Feat], i: usize) -> Option<usize> {
-    let (adj, k) = if is_in(&["Latin", "Middle", "Central", "Southeast"], words[i])
+    let (adj, k) = if f[i].is(Lists::REGION_FIRST)
         && words.get(i + 1).is_some_and(|n| is_in(&["American", "Eastern", "Asian"], n))
     {
         (format!("{} {}", words[i], words[i + 1]), i + 2)

@@ -545,6 +545,12 @@ impl Lists {
     /// Words that open a group of the story's own country
     /// (`mentions::DOMESTIC_MODIFIERS`, `mentions::CROWD_COUNTS`).
     pub const DOMESTIC_START: Lists = Lists(1 << 15);
+    /// `mentions::ROLE_PREFIXES`.
+    pub const ROLE_PREFIX: Lists = Lists(1 << 16);
+    /// `mentions::FOLLOWERS`.
+    pub const FOLLOWER: Lists = Lists(1 << 17);
+    /// `mentions::REGION_FIRST_WORDS`.
+    pub const REGION_FIRST: Lists = Lists(1 << 18);
 
     /// Whether any of the lists in `l` holds the word.
     pub fn has(self, l: Lists) -> bool {
@@ -552,7 +558,7 @@ impl Lists {
     }
 
     /// Every list with its bit, for the lexicon to file the words under.
-    pub fn all() -> [(&'static [&'static str], Lists); 17] {
+    pub fn all() -> [(&'static [&'static str], Lists); 20] {
         [
             (DETERMINERS, Lists::DETERMINER),
             (AUXILIARIES, Lists::AUXILIARY),
@@ -571,6 +577,9 @@ impl Lists {
             (super::mentions::COUNTRY_SETS, Lists::COUNTRY_SET),
             (super::mentions::DOMESTIC_MODIFIERS, Lists::DOMESTIC_START),
             (super::mentions::CROWD_COUNTS, Lists::DOMESTIC_START),
+            (super::mentions::ROLE_PREFIXES, Lists::ROLE_PREFIX),
+            (super::mentions::FOLLOWERS, Lists::FOLLOWER),
+            (super::mentions::REGION_FIRST_WORDS, Lists::REGION_FIRST),
         ]
     }
 
