@@ -248,12 +248,15 @@ pub(crate) struct Doc<'a> {
     /// later ("the foreign ministers of India and Pakistan"): mention index,
     /// canonical title, and the countries, resolved once all names are known.
     pub pending_roles: Vec<(usize, String, Vec<String>)>,
+    /// Per sentence, the text of each token: the rules ask for words far
+    /// more often than tokens are cut, so each is sliced once.
+    pub words: Vec<Vec<&'a str>>,
 }
 
 impl<'a> Doc<'a> {
     /// Text of token `i` of sentence `s`.
     pub fn word(&self, s: usize, i: usize) -> &'a str {
-        self.sents[s].tokens.get(i).map_or("", |t| t.text(self.text))
+        self.words[s].get(i).copied().unwrap_or("")
     }
 
     /// Features of token `i` of sentence `s` (those of an empty word past the end).
@@ -348,7 +351,9 @@ pub fn extract(doc_id: &str, text: &str, lex: &Lexicon) -> Extraction {
         statements: Vec::new(),
         acronyms: std::collections::HashMap::new(),
         pending_roles: Vec::new(),
+        words: Vec::new(),
     };
+    doc.words = doc.sents.iter().map(|sent| sent.tokens.iter().map(|t| t.text(text)).collect()).collect();
     for sent in &mut doc.sents {
         sent.feats = sent.tokens.iter().map(|t| words::Feat::of(t.text(text), lex)).collect();
     }
