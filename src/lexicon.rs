@@ -574,8 +574,12 @@ impl Builder {
         let max_title_words = self.titles.keys().map(|k| k.split_whitespace().count()).max().unwrap_or(1);
         let mut index = WordIndex::default();
         let mut entries: Vec<WordEntry> = Vec::new();
-        fn entry<'e>(index: &mut WordIndex, entries: &'e mut Vec<WordEntry>, key: &str) -> &'e mut WordEntry {
-            let id = index.get_or_insert(key.as_bytes(), || {
+        fn entry<'e>(
+            index: &mut WordIndex,
+            entries: &'e mut Vec<WordEntry>,
+            key: impl AsRef<[u8]>,
+        ) -> &'e mut WordEntry {
+            let id = index.get_or_insert(key.as_ref(), || {
                 entries.push(WordEntry::default());
                 WordId(entries.len() as u32 - 1)
             });
@@ -600,7 +604,7 @@ impl Builder {
         }
         for (list, bit) in crate::extract::words::Lists::all() {
             for w in list {
-                let e = entry(&mut index, &mut entries, &w.to_ascii_lowercase());
+                let e = entry(&mut index, &mut entries, w.to_ascii_lowercase());
                 e.lists = e.lists.with(bit);
             }
         }
@@ -609,13 +613,8 @@ impl Builder {
         // lookup finds the surfaces it may start.
         for (p, s) in surfaces.iter().enumerate() {
             for first in first_tokens(&s.text) {
-                let id = with_lower(&first, |k| {
-                    index.get_or_insert(k, || {
-                        entries.push(WordEntry::default());
-                        WordId(entries.len() as u32 - 1)
-                    })
-                });
-                let list = &mut entries[id.0 as usize].gazetteer;
+                let (index, entries) = (&mut index, &mut entries);
+                let list = with_lower(&first, move |k| &mut entry(index, entries, k).gazetteer);
                 if list.last().is_none_or(|c| c.surface != p as u32) {
                     list.push(Candidate::new(&s.text, p as u32));
                 }

@@ -78,9 +78,8 @@ fn sentence<'a>(
     words: &mut Vec<&'a str>,
     hits: &mut Vec<Option<Hit>>,
 ) {
-    let text = doc.text;
     words.clear();
-    words.extend(doc.sents[s].tokens.iter().map(|t| t.text(text)));
+    words.extend_from_slice(&doc.words[s]);
     let words = words.as_slice();
     // The patterns below change `doc`, so the features are lent out meanwhile.
     let feats = std::mem::take(&mut doc.sents[s].feats);

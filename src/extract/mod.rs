@@ -271,8 +271,7 @@ impl<'a> Doc<'a> {
 
     /// Senses of token `i` of sentence `s` as an action noun: `lex.noun(word(s, i))`.
     pub fn noun_at(&self, s: usize, i: usize) -> &'a [crate::lexicon::ActionNoun] {
-        let lex = self.lex;
-        self.sents[s].feats.get(i).filter(|f| f.noun()).and_then(|f| f.entry).map_or(&[], |e| &lex.entry(e).nouns)
+        self.feat(s, i).nouns(self.lex)
     }
 
     /// The mention covering token `i` of sentence `s`, if any.
@@ -354,8 +353,8 @@ pub fn extract(doc_id: &str, text: &str, lex: &Lexicon) -> Extraction {
         words: Vec::new(),
     };
     doc.words = doc.sents.iter().map(|sent| sent.tokens.iter().map(|t| t.text(text)).collect()).collect();
-    for sent in &mut doc.sents {
-        sent.feats = sent.tokens.iter().map(|t| words::Feat::of(t.text(text), lex)).collect();
+    for (sent, ws) in doc.sents.iter_mut().zip(&doc.words) {
+        sent.feats = ws.iter().map(|w| words::Feat::of(w, lex)).collect();
     }
     mentions::find(&mut doc);
     // Mentions are final from here on.

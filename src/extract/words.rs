@@ -427,20 +427,27 @@ impl WordSet {
 
     /// Whether `w` is in the set, ignoring ASCII case.
     pub fn contains(&self, w: &str) -> bool {
-        let set = self.set.get_or_init(|| self.words.iter().map(|x| x.to_ascii_lowercase()).collect());
-        if !w.bytes().any(|b| b.is_ascii_uppercase()) {
-            return set.contains(w);
-        }
-        // Lowercase short words on the stack: no allocation per lookup.
-        let mut buf = [0u8; 48];
-        if w.len() <= buf.len() {
-            let b = &mut buf[..w.len()];
+        contains_ascii_lowercase(
+            self.set.get_or_init(|| self.words.iter().map(|x| x.to_ascii_lowercase()).collect()),
+            w,
+        )
+    }
+}
+
+/// Whether a set of lowercase words holds `w` ignoring ASCII case.
+fn contains_ascii_lowercase(set: &rustc_hash::FxHashSet<String>, w: &str) -> bool {
+    if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+        return set.contains(w);
+    }
+    // Lowercase short words on the stack: no allocation per lookup.
+    let mut buf = [0u8; 48];
+    match buf.get_mut(..w.len()) {
+        Some(b) => {
             b.copy_from_slice(w.as_bytes());
             b.make_ascii_lowercase();
             std::str::from_utf8(b).is_ok_and(|l| set.contains(l))
-        } else {
-            set.contains(&w.to_ascii_lowercase())
         }
+        None => set.contains(&w.to_ascii_lowercase()),
     }
 }
 
@@ -474,19 +481,7 @@ fn is_in_set(list: &'static [&'static str], w: &str) -> bool {
         let set = sets
             .entry((list.as_ptr() as usize, list.len()))
             .or_insert_with(|| list.iter().map(|x| x.to_ascii_lowercase()).collect());
-        if !w.bytes().any(|b| b.is_ascii_uppercase()) {
-            return set.contains(w);
-        }
-        // Lowercase short words on the stack: no allocation per lookup.
-        let mut buf = [0u8; 48];
-        match buf.get_mut(..w.len()) {
-            Some(b) => {
-                b.copy_from_slice(w.as_bytes());
-                b.make_ascii_lowercase();
-                std::str::from_utf8(b).is_ok_and(|l| set.contains(l))
-            }
-            None => set.contains(&w.to_ascii_lowercase()),
-        }
+        contains_ascii_lowercase(set, w)
     })
 }
 
@@ -676,6 +671,14 @@ impl Feat {
             return &[];
         }
         self.entry.map_or(&[], |e| &lex.entry(e).verbs)
+    }
+
+    /// Senses of the word as an action noun: `lex.noun(word)`.
+    pub fn nouns<'l>(&self, lex: &'l crate::lexicon::Lexicon) -> &'l [crate::lexicon::ActionNoun] {
+        if !self.noun() {
+            return &[];
+        }
+        self.entry.map_or(&[], |e| &lex.entry(e).nouns)
     }
 
     /// Whether a list of `l` holds the word.
